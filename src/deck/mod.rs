@@ -1,0 +1,223 @@
+//! Loading `deck.yaml`: YAML with located errors, the schema, and the checks
+//! that need the whole deck (unique ids). The result is the validated model.
+
+mod model;
+pub mod schema;
+pub mod yaml;
+
+use std::path::Path;
+
+pub use model::*;
+
+use crate::diag::{Diagnostics, Source};
+
+/// What loading a deck gives: the deck if its shape could be read (even
+/// with problems in it, so that later stages can find more), and every
+/// problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    pub deck: Option<Deck>,
+    pub diagnostics: Diagnostics,
+    pub source: Source,
+}
+
+/// Reads and checks a deck file. Fails only when the file cannot be read;
+/// mistakes in it are diagnostics.
+pub fn load(path: &Path) -> std::io::Result<Loaded> {
+    let bytes = std::fs::read(path)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "{} is not UTF-8 text (byte {}): save it as UTF-8",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    let base_dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(load_str(&text, path, base_dir))
+}
+
+/// Reads and checks a deck from its text; `path` names it in messages and
+/// `base_dir` is where relative image paths are resolved.
+pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
+    let source = Source {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+    };
+    let mut diagnostics = Diagnostics::default();
+    let deck = match yaml::parse(text) {
+        Ok(root) => Some(schema::convert(&root, &source, base_dir, &mut diagnostics)),
+        Err(d) => {
+            diagnostics.push(d);
+            None
+        }
+    };
+    Loaded {
+        deck,
+        diagnostics,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Loc;
+
+    fn load(text: &str) -> Loaded {
+        load_str(text, Path::new("deck.yaml"), Path::new("."))
+    }
+
+    const MINIMAL: &str = "\
+title: A deck
+characteristics:
+  - id: one
+    name: The first
+    colour: \"#1f5fa8\"
+    behaviours:
+      - title: boundaries
+        text: Working with partners to set clear **boundaries**
+";
+
+    #[test]
+    fn a_minimal_deck_loads() {
+        let l = load(MINIMAL);
+        assert!(l.diagnostics.items.is_empty(), "{:?}", l.diagnostics);
+        let deck = l.deck.unwrap();
+        assert_eq!(deck.title.plain(), "A deck");
+        let c = &deck.characteristics[0];
+        assert_eq!(c.colour, crate::frame::Color::rgb(0x1f, 0x5f, 0xa8));
+        assert_eq!(c.behaviours[0].text.rich.bold_phrases(), vec!["boundaries"]);
+        assert_eq!(c.behaviours[0].code(c), "1.1");
+        assert_eq!(deck.cards.size.size, crate::geom::Size::new(63.0, 88.0));
+        assert_eq!(deck.card_count(), 2);
+    }
+
+    fn messages(l: &Loaded) -> Vec<String> {
+        l.diagnostics
+            .items
+            .iter()
+            .map(|d| {
+                format!(
+                    "{}:{} {}: {} | {}",
+                    d.at.unwrap_or_default().line,
+                    d.at.unwrap_or_default().col,
+                    d.subject.clone().unwrap_or_default(),
+                    d.message,
+                    d.help.clone().unwrap_or_default()
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reports_every_mistake_with_card_and_field() {
+        let text = "\
+title: A deck
+cards:
+  size: pokr
+characteristics:
+  - id: one
+    name: The first
+    colour: \"#12345\"
+    behaviours:
+      - title: boundaries
+        txet: hi
+      - title: second
+        text: \"\"
+  - id: one
+    name: Again
+    color: \"#000000\"
+    behaviours:
+      - title: x
+        text: an *unclosed italic
+";
+        let l = load(text);
+        let m = messages(&l);
+        let find = |needle: &str| {
+            m.iter()
+                .find(|s| s.contains(needle))
+                .unwrap_or_else(|| panic!("no `{needle}` in {m:#?}"))
+                .clone()
+        };
+        assert!(find("pokr").starts_with("3:9 cards, field size"));
+        assert!(find("not a colour").starts_with("7:13 characteristic 1 \"one\", field colour"));
+        assert!(find("unknown key `txet`").contains("did you mean `text`"));
+        assert!(find("missing field `text`").contains("card 1.1 \"boundaries\""));
+        assert!(find("the text is empty").starts_with("12:15 card 1.2 \"second\", field text"));
+        assert!(find("already used").starts_with("13:5"));
+        assert!(find("unknown key `color`").contains("did you mean `colour`"));
+        assert!(find("missing field `colour`").contains("characteristic 2"));
+        assert!(find("never closed").starts_with("18:18 card 2.1 \"x\", field text"));
+        assert_eq!(l.diagnostics.errors(), 9, "{m:#?}");
+    }
+
+    #[test]
+    fn wrong_types_and_comments_are_explained() {
+        let text = "\
+title: [a, b]
+characteristics:
+  - id: one
+    name: The first
+    colour: #1f5fa8
+    pillars: Competence
+    behaviours: none
+";
+        let l = load(text);
+        let m = messages(&l);
+        assert!(
+            m.iter()
+                .any(|s| s.starts_with("1:8 the deck, field title: expected text, found a list")),
+            "{m:#?}"
+        );
+        assert!(
+            m.iter()
+                .any(|s| s.contains("colour is empty") && s.contains("in quotes")),
+            "{m:#?}"
+        );
+        assert!(
+            m.iter()
+                .any(|s| s.contains("field pillars: expected a list")),
+            "{m:#?}"
+        );
+        assert!(
+            m.iter()
+                .any(|s| s.contains("field behaviours: expected a list")),
+            "{m:#?}"
+        );
+    }
+
+    #[test]
+    fn unquoted_bold_is_a_located_yaml_error() {
+        let text = MINIMAL.replace(
+            "text: Working with partners to set clear **boundaries**",
+            "text: **Meeting people where they are at**, and more",
+        );
+        let l = load(&text);
+        assert!(l.deck.is_none());
+        let d = &l.diagnostics.items[0];
+        assert_eq!(d.at, Some(Loc::new(8, 15)));
+        assert!(d.message.contains("alias"));
+        assert!(d.help.as_ref().unwrap().contains("quotes"));
+    }
+
+    #[test]
+    fn missing_images_are_located() {
+        let text = MINIMAL.replace(
+            "    behaviours:",
+            "    icon: assets/nope.png\n    behaviours:",
+        );
+        let l = load(&text);
+        let m = messages(&l);
+        assert!(
+            m[0].starts_with("6:11 characteristic 1 \"one\", field icon: the image file"),
+            "{m:#?}"
+        );
+        assert!(m[0].contains("does not exist"));
+    }
+}

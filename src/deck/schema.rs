@@ -1,0 +1,661 @@
+//! The schema of `deck.yaml`: converts the located YAML tree into the deck
+//! model, collecting every problem (unknown or missing keys, wrong types,
+//! empty texts, bad colours, duplicate ids, missing images) rather than
+//! stopping at the first.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::model::{Asset, Behaviour, CardSettings, Characteristic, Deck, Text};
+use super::yaml::{Node, Value};
+use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
+use crate::frame::{Color, Image, ImageFormat};
+use crate::geom::{parse_size, Mm, CARD_PRESETS};
+use crate::text::markup;
+
+/// The keys of the top level of `deck.yaml`.
+pub const DECK_KEYS: &[&str] = &[
+    "title",
+    "short_title",
+    "credit",
+    "language",
+    "cards",
+    "characteristics",
+];
+/// The keys of `cards:`.
+pub const CARD_KEYS: &[&str] = &["size", "bleed"];
+/// The keys of one characteristic.
+pub const CHARACTERISTIC_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "colour",
+    "icon",
+    "intro",
+    "lead_in",
+    "pillars",
+    "behaviours",
+];
+/// The keys of one behaviour.
+pub const BEHAVIOUR_KEYS: &[&str] = &["title", "text"];
+
+/// Converts the YAML tree of a deck file into a deck. Problems are added to
+/// `diags`; the deck is returned whenever its shape allowed reading it, so
+/// that later stages can find further problems.
+pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagnostics) -> Deck {
+    let mut cx = Cx { source, diags };
+    let mut top = cx.map(root, "the deck file", DECK_KEYS);
+    let title = top
+        .text(&mut cx, "title", true, "the deck")
+        .unwrap_or_default();
+    let short_title = top.text(&mut cx, "short_title", false, "the deck");
+    let credit = top.text(&mut cx, "credit", false, "the deck");
+    let language = top
+        .plain(&mut cx, "language", "the deck")
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| "en".to_string());
+    let cards = match top.take("cards") {
+        Some((_, node)) => cx.cards(node),
+        None => CardSettings::default(),
+    };
+    let mut characteristics = Vec::new();
+    match top.take("characteristics") {
+        Some((key, node)) => match &node.value {
+            Value::Seq(items) if !items.is_empty() => {
+                for (i, item) in items.iter().enumerate() {
+                    characteristics.push(cx.characteristic(item, i + 1, base_dir));
+                }
+            }
+            Value::Seq(_) | Value::Null => cx.diags.push(
+                Diagnostic::error("the deck has no characteristics")
+                    .about("the deck, field characteristics")
+                    .at(key.at)
+                    .help("list at least one characteristic, each with its behaviours"),
+            ),
+            other => cx.wrong_type(
+                node,
+                other,
+                "a list of characteristics",
+                "the deck, field characteristics",
+            ),
+        },
+        None => cx.missing(
+            &top,
+            "characteristics",
+            "the deck",
+            "a list of characteristics",
+        ),
+    }
+    top.finish(&mut cx);
+    check_unique_ids(&characteristics, cx.diags);
+    Deck {
+        source: source.clone(),
+        base_dir: base_dir.to_path_buf(),
+        title,
+        short_title,
+        credit,
+        language,
+        cards,
+        characteristics,
+    }
+}
+
+fn check_unique_ids(chars: &[Characteristic], diags: &mut Diagnostics) {
+    for (i, c) in chars.iter().enumerate() {
+        if c.id.is_empty() {
+            continue;
+        }
+        if let Some(first) = chars[..i].iter().find(|o| o.id == c.id) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the id `{}` is already used by characteristic {} (line {})",
+                    c.id, first.number, first.at.line
+                ))
+                .about(format!("characteristic {}, field id", c.number))
+                .at(c.at)
+                .help("give every characteristic its own id"),
+            );
+        }
+    }
+}
+
+/// The conversion's context: the source (for locating inside texts) and
+/// the diagnostics collected so far.
+struct Cx<'a> {
+    source: &'a Source,
+    diags: &'a mut Diagnostics,
+}
+
+/// A mapping being read: keys are taken one by one, and whatever is left at
+/// the end is an unknown key.
+struct MapReader<'n> {
+    at: Loc,
+    entries: Vec<(&'n Node, &'n Node)>,
+    allowed: &'static [&'static str],
+    subject: String,
+    ok: bool,
+}
+
+impl<'n> MapReader<'n> {
+    /// Takes the entry with this key, if present.
+    fn take(&mut self, key: &str) -> Option<(&'n Node, &'n Node)> {
+        let i = self
+            .entries
+            .iter()
+            .position(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))?;
+        Some(self.entries.remove(i))
+    }
+
+    /// Reads a text field (with markup). Reports a missing required field.
+    fn text(&mut self, cx: &mut Cx, key: &str, required: bool, subject: &str) -> Option<Text> {
+        match self.take(key) {
+            Some((k, v)) => cx.text(k, v, &format!("{subject}, field {key}")),
+            None => {
+                if required {
+                    cx.missing(self, key, subject, "text");
+                }
+                None
+            }
+        }
+    }
+
+    /// Reads a plain string field (no markup), with where it was written.
+    fn plain(&mut self, cx: &mut Cx, key: &str, subject: &str) -> Option<(String, Loc)> {
+        let (k, v) = self.take(key)?;
+        cx.text(k, v, &format!("{subject}, field {key}"))
+            .map(|t| (t.rich.text, t.at))
+    }
+
+    /// Reports every key that was not taken.
+    fn finish(self, cx: &mut Cx) {
+        for (k, _) in self.entries {
+            let name = match &k.value {
+                Value::Str(s) => s.clone(),
+                other => format!("{other:?}"),
+            };
+            let mut d = Diagnostic::error(format!("unknown key `{name}`"))
+                .about(self.subject.clone())
+                .at(k.at);
+            d = match closest(&name, self.allowed) {
+                Some(s) => d.help(format!(
+                    "did you mean `{s}`? The keys here are: {}",
+                    self.allowed.join(", ")
+                )),
+                None => d.help(format!(
+                    "remove it; the keys here are: {}",
+                    self.allowed.join(", ")
+                )),
+            };
+            cx.diags.push(d);
+        }
+    }
+}
+
+impl Cx<'_> {
+    /// Starts reading a mapping; reports it if the node is something else.
+    fn map<'n>(
+        &mut self,
+        node: &'n Node,
+        subject: &str,
+        allowed: &'static [&'static str],
+    ) -> MapReader<'n> {
+        let mut reader = MapReader {
+            at: node.at,
+            entries: Vec::new(),
+            allowed,
+            subject: subject.to_string(),
+            ok: true,
+        };
+        match &node.value {
+            Value::Map(entries) => {
+                reader.entries = entries.iter().map(|(k, v)| (k, v)).collect();
+            }
+            other => {
+                reader.ok = false;
+                self.wrong_type(
+                    node,
+                    other,
+                    &format!("a mapping with the keys {}", allowed.join(", ")),
+                    subject,
+                );
+            }
+        }
+        reader
+    }
+
+    fn missing(&mut self, map: &MapReader, key: &str, subject: &str, what: &str) {
+        if !map.ok {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::error(format!("missing field `{key}`"))
+                .about(subject.to_string())
+                .at(map.at)
+                .help(format!("add `{key}:` with {what}")),
+        );
+    }
+
+    fn wrong_type(&mut self, node: &Node, found: &Value, expected: &str, subject: &str) {
+        let mut d = Diagnostic::error(format!("expected {expected}, found {}", found.kind()))
+            .about(subject.to_string())
+            .at(node.at);
+        if matches!(found, Value::Null) {
+            d = d.help("write a value after the colon (a `#` starts a comment in YAML: quote text that contains one)");
+        } else if matches!(found, Value::Map(_)) && expected.starts_with("text") {
+            d = d.help("text containing `: ` must be in quotes");
+        } else if expected.starts_with("a list") {
+            d = d.help("write each item on its own line starting with `- `");
+        }
+        self.diags.push(d);
+    }
+
+    /// A text value: whitespace collapsed, markup parsed, empty text refused.
+    fn text(&mut self, key: &Node, node: &Node, subject: &str) -> Option<Text> {
+        let raw = match &node.value {
+            Value::Str(s) => s.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Null => {
+                self.diags.push(self.empty_text(key, node, subject));
+                return None;
+            }
+            other => {
+                let mut d = Diagnostic::error(format!("expected text, found {}", other.kind()))
+                    .about(subject.to_string())
+                    .at(node.at);
+                d = match other {
+                    Value::Float(_) | Value::Bool(_) => {
+                        d.help("put the text in quotes so that YAML keeps it as written")
+                    }
+                    Value::Map(_) => {
+                        d.help("text containing `: ` (a colon and a space) must be in quotes")
+                    }
+                    _ => d.help(
+                        "write the text after the colon, in quotes if it has special characters",
+                    ),
+                };
+                self.diags.push(d);
+                return None;
+            }
+        };
+        let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        if collapsed.is_empty() {
+            self.diags.push(self.empty_text(key, node, subject));
+            return None;
+        }
+        match markup::parse(&collapsed) {
+            Ok(rich) => Some(Text { rich, at: node.at }),
+            Err(e) => {
+                let at = self.locate_in_scalar(node, &collapsed, e.char_index);
+                self.diags.push(
+                    Diagnostic::error(format!("bad markup: {}", e.message))
+                        .about(subject.to_string())
+                        .at(at)
+                        .help("mark bold text as **bold** and italic text as *italic*"),
+                );
+                None
+            }
+        }
+    }
+
+    fn empty_text(&self, key: &Node, node: &Node, subject: &str) -> Diagnostic {
+        let line = self.source.line(key.at.line).unwrap_or("");
+        let d = Diagnostic::error("the text is empty")
+            .about(subject.to_string())
+            .at(node.at);
+        if line.contains(" #") || line.contains(":#") {
+            d.help("in YAML `#` starts a comment: put text that contains `#` in quotes")
+        } else {
+            d.help("write the text, or remove the field if it is optional")
+        }
+    }
+
+    /// The file position of a character of a scalar, when the scalar is
+    /// written on one line as is; otherwise the scalar's start.
+    fn locate_in_scalar(&self, node: &Node, text: &str, char_index: usize) -> Loc {
+        let Some(line) = self.source.line(node.at.line) else {
+            return node.at;
+        };
+        let rest: String = line.chars().skip(node.at.col.saturating_sub(1)).collect();
+        let quoted = rest.starts_with('"') || rest.starts_with('\'');
+        let body = if quoted { &rest[1..] } else { &rest[..] };
+        let prefix: String = text.chars().take(char_index).collect();
+        if body.starts_with(&prefix) {
+            node.at.shifted(char_index + usize::from(quoted))
+        } else {
+            node.at
+        }
+    }
+
+    fn cards(&mut self, node: &Node) -> CardSettings {
+        let mut map = self.map(node, "cards", CARD_KEYS);
+        let mut settings = CardSettings::default();
+        if let Some((_, v)) = map.take("size") {
+            match &v.value {
+                Value::Str(s) => match parse_size(s, CARD_PRESETS) {
+                    Ok(size) => {
+                        settings.size = size;
+                        settings.size_at = Some(v.at);
+                    }
+                    Err(e) => self.diags.push(
+                        Diagnostic::error(e)
+                            .about("cards, field size")
+                            .at(v.at)
+                            .help(card_size_help()),
+                    ),
+                },
+                other => self.wrong_type(
+                    v,
+                    other,
+                    "a card size such as poker or 63x88",
+                    "cards, field size",
+                ),
+            }
+        }
+        if let Some((_, v)) = map.take("bleed") {
+            if let Some(b) = self.mm(v, "cards, field bleed", 0.0, 10.0) {
+                settings.bleed = b;
+            }
+        }
+        map.finish(self);
+        settings
+    }
+
+    /// A length in mm within a range.
+    fn mm(&mut self, node: &Node, subject: &str, min: Mm, max: Mm) -> Option<Mm> {
+        let v = match &node.value {
+            Value::Int(i) => *i as f64,
+            Value::Float(f) => *f,
+            Value::Str(s) => match s.trim().trim_end_matches("mm").trim().parse::<f64>() {
+                Ok(v) => v,
+                Err(_) => {
+                    self.wrong_type(node, &node.value, "a length in mm, such as 3", subject);
+                    return None;
+                }
+            },
+            other => {
+                self.wrong_type(node, other, "a length in mm, such as 3", subject);
+                return None;
+            }
+        };
+        if !(min as f64..=max as f64).contains(&v) {
+            self.diags.push(
+                Diagnostic::error(format!("{v} mm is out of range"))
+                    .about(subject.to_string())
+                    .at(node.at)
+                    .help(format!("use a length between {min} and {max} mm")),
+            );
+            return None;
+        }
+        Some(v as Mm)
+    }
+
+    fn characteristic(&mut self, node: &Node, number: usize, base_dir: &Path) -> Characteristic {
+        let provisional = format!("characteristic {number}");
+        let mut map = self.map(node, &provisional, CHARACTERISTIC_KEYS);
+        let id = match map.plain(self, "id", &provisional) {
+            Some((id, at)) => {
+                if !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+                {
+                    self.diags.push(
+                        Diagnostic::error(format!(
+                            "the id `{id}` has characters other than a-z, 0-9, - and _"
+                        ))
+                        .about(format!("{provisional}, field id"))
+                        .at(at)
+                        .help("use a short lower-case word, such as trust"),
+                    );
+                }
+                id
+            }
+            None => {
+                self.missing(
+                    &map,
+                    "id",
+                    &provisional,
+                    "a short lower-case id, such as trust",
+                );
+                String::new()
+            }
+        };
+        let subject = if id.is_empty() {
+            provisional
+        } else {
+            format!("characteristic {number} \"{id}\"")
+        };
+        let name = map.text(self, "name", true, &subject).unwrap_or_default();
+        let (colour, colour_at) = match map.take("colour") {
+            Some((k, v)) => (self.colour(k, v, &format!("{subject}, field colour")), v.at),
+            None => {
+                self.missing(
+                    &map,
+                    "colour",
+                    &subject,
+                    "a colour such as \"#1f5fa8\" (in quotes)",
+                );
+                (None, node.at)
+            }
+        };
+        let intro = map.text(self, "intro", false, &subject);
+        let lead_in = map.text(self, "lead_in", false, &subject);
+        let mut pillars = Vec::new();
+        if let Some((k, v)) = map.take("pillars") {
+            match &v.value {
+                Value::Seq(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        let s = format!("{subject}, pillar {}", i + 1);
+                        if let Some(t) = self.text(k, item, &s) {
+                            pillars.push(t);
+                        }
+                    }
+                }
+                Value::Null => {}
+                other => self.wrong_type(
+                    v,
+                    other,
+                    "a list of pillar words",
+                    &format!("{subject}, field pillars"),
+                ),
+            }
+        }
+        let icon = match map.take("icon") {
+            Some((k, v)) => self
+                .text(k, v, &format!("{subject}, field icon"))
+                .and_then(|t| self.asset(&t, base_dir, &format!("{subject}, field icon"))),
+            None => None,
+        };
+        let mut behaviours = Vec::new();
+        match map.take("behaviours") {
+            Some((k, v)) => match &v.value {
+                Value::Seq(items) if !items.is_empty() => {
+                    for (i, item) in items.iter().enumerate() {
+                        behaviours.push(self.behaviour(item, number, i + 1, &subject));
+                    }
+                }
+                Value::Seq(_) | Value::Null => self.diags.push(
+                    Diagnostic::error("the characteristic has no behaviours")
+                        .about(format!("{subject}, field behaviours"))
+                        .at(k.at)
+                        .help("list its behaviours, each with a title and a text"),
+                ),
+                other => self.wrong_type(
+                    v,
+                    other,
+                    "a list of behaviours",
+                    &format!("{subject}, field behaviours"),
+                ),
+            },
+            None => self.missing(&map, "behaviours", &subject, "a list of behaviours"),
+        }
+        map.finish(self);
+        Characteristic {
+            number,
+            id,
+            name,
+            intro,
+            lead_in,
+            pillars,
+            colour: colour.unwrap_or(Color::rgb(0x55, 0x55, 0x55)),
+            colour_at,
+            icon,
+            behaviours,
+            at: node.at,
+        }
+    }
+
+    fn behaviour(
+        &mut self,
+        node: &Node,
+        characteristic: usize,
+        number: usize,
+        parent: &str,
+    ) -> Behaviour {
+        let subject = format!("{parent}, behaviour {number} (card {characteristic}.{number})");
+        let mut map = self.map(node, &subject, BEHAVIOUR_KEYS);
+        let title = map.text(self, "title", true, &subject).unwrap_or_default();
+        let subject = if title.plain().is_empty() {
+            subject
+        } else {
+            format!("card {characteristic}.{number} \"{}\"", title.plain())
+        };
+        let text = map.text(self, "text", true, &subject).unwrap_or_default();
+        map.subject = subject;
+        map.finish(self);
+        Behaviour {
+            number,
+            title,
+            text,
+            at: node.at,
+        }
+    }
+
+    fn colour(&mut self, key: &Node, node: &Node, subject: &str) -> Option<Color> {
+        let text = match &node.value {
+            Value::Str(s) => s.trim().to_string(),
+            Value::Null => {
+                let line = self.source.line(key.at.line).unwrap_or("");
+                let d = Diagnostic::error("the colour is empty")
+                    .about(subject.to_string())
+                    .at(node.at);
+                self.diags.push(if line.contains('#') {
+                    d.help("in YAML `#` starts a comment: write the colour in quotes, e.g. colour: \"#1f5fa8\"")
+                } else {
+                    d.help("write a colour as \"#rrggbb\", in quotes")
+                });
+                return None;
+            }
+            other => {
+                self.wrong_type(node, other, "a colour such as \"#1f5fa8\"", subject);
+                return None;
+            }
+        };
+        match parse_colour(&text) {
+            Some(c) => Some(c),
+            None => {
+                self.diags.push(
+                    Diagnostic::error(format!("`{text}` is not a colour"))
+                        .about(subject.to_string())
+                        .at(node.at)
+                        .help("write a colour as \"#rrggbb\" (six hexadecimal digits) or \"#rgb\", in quotes"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads and checks an image file named by the deck.
+    fn asset(&mut self, path: &Text, base_dir: &Path, subject: &str) -> Option<Asset> {
+        let rel = PathBuf::from(path.plain());
+        let full = base_dir.join(&rel);
+        let fail = |msg: String, help: &str| {
+            Diagnostic::error(msg)
+                .about(subject.to_string())
+                .at(path.at)
+                .help(help.to_string())
+        };
+        let bytes = match std::fs::read(&full) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                self.diags.push(fail(
+                    format!("the image file {} does not exist", full.display()),
+                    "check the file name; paths are relative to the folder of the deck file",
+                ));
+                return None;
+            }
+            Err(e) => {
+                self.diags.push(fail(
+                    format!("cannot read the image file {}: {e}", full.display()),
+                    "check that the file is readable",
+                ));
+                return None;
+            }
+        };
+        match decode_image(bytes) {
+            Ok(image) => Some(Asset {
+                path: rel,
+                image,
+                at: path.at,
+            }),
+            Err(e) => {
+                self.diags.push(fail(
+                    format!("{} is not a usable image: {e}", full.display()),
+                    "use a PNG or JPEG file; re-export it from your image editor if it is damaged",
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// Parses `#rrggbb` or `#rgb`.
+pub fn parse_colour(text: &str) -> Option<Color> {
+    let hex = text.strip_prefix('#')?;
+    if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let digit = |i: usize, n: usize| u8::from_str_radix(&hex[i..i + n], 16).ok();
+    match hex.len() {
+        6 => Some(Color::rgb(digit(0, 2)?, digit(2, 2)?, digit(4, 2)?)),
+        3 => Some(Color::rgb(
+            digit(0, 1)? * 17,
+            digit(1, 1)? * 17,
+            digit(2, 1)? * 17,
+        )),
+        _ => None,
+    }
+}
+
+/// Checks that the bytes are a PNG or JPEG image that decodes completely.
+pub fn decode_image(bytes: Vec<u8>) -> Result<Image, String> {
+    let format = match image::guess_format(&bytes) {
+        Ok(image::ImageFormat::Png) => ImageFormat::Png,
+        Ok(image::ImageFormat::Jpeg) => ImageFormat::Jpeg,
+        Ok(other) => {
+            return Err(format!(
+                "it is a {other:?} image; only PNG and JPEG are supported"
+            ))
+        }
+        Err(_) => return Err("it is not a PNG or JPEG file".into()),
+    };
+    let decoded = image::load_from_memory(&bytes).map_err(|e| e.to_string())?;
+    Ok(Image {
+        data: Arc::new(bytes),
+        format,
+        width_px: decoded.width(),
+        height_px: decoded.height(),
+    })
+}
+
+fn card_size_help() -> String {
+    let presets: Vec<String> = CARD_PRESETS
+        .iter()
+        .map(|(n, s, _)| {
+            format!(
+                "{n} ({}x{})",
+                crate::geom::fmt_mm(s.w),
+                crate::geom::fmt_mm(s.h)
+            )
+        })
+        .collect();
+    format!("use one of {} or WxH in mm", presets.join(", "))
+}

@@ -1,0 +1,234 @@
+//! Reading YAML into a tree of located nodes with serde-saphyr, and turning
+//! its syntax errors into diagnostics with hints for the usual traps.
+//!
+//! The deck is read into this tree first, then converted to the model by
+//! `schema`, so that every wrong key, type or value can be reported at once
+//! and named by card and field, rather than only the first.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+
+use crate::diag::{Diagnostic, Loc};
+
+/// A YAML value with the place it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub at: Loc,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// What kind of value this is, for messages: "a list", "text", ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing",
+            Value::Bool(_) => "true/false",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping of keys to values",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Node, D::Error> {
+        let s: Spanned<Value> = Spanned::deserialize(d)?;
+        Ok(Node {
+            value: s.value,
+            at: Loc::new(s.referenced.line() as usize, s.referenced.column() as usize),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(n) = seq.next_element::<Node>()? {
+            items.push(n);
+        }
+        Ok(Value::Seq(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(k) = map.next_key::<Node>()? {
+            let v = map.next_value::<Node>()?;
+            entries.push((k, v));
+        }
+        Ok(Value::Map(entries))
+    }
+}
+
+/// Parses YAML text into a node tree, or one located diagnostic.
+pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    let options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+    };
+    serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|e| syntax_error(&e, text))
+}
+
+fn syntax_error(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
+    let plain = e.render_with_options(serde_saphyr::render_options! {
+        snippets: serde_saphyr::SnippetMode::Off,
+    });
+    // The plain rendering ends with " at line L, column C"; the location is
+    // shown separately.
+    let message = match plain.rfind(" at line ") {
+        Some(i) => plain[..i].to_string(),
+        None => plain.clone(),
+    };
+    // Advice meant for programmers using the parser is not for our users.
+    let message = match message.find(", set DuplicateKeyPolicy") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    let mut d = Diagnostic::error(format!("this is not valid YAML: {message}"));
+    let loc = e
+        .location()
+        .map(|l| Loc::new(l.line() as usize, l.column() as usize))
+        .filter(|l| l.line > 0);
+    if let Some(loc) = loc {
+        d = d.at(loc);
+    }
+    let line = loc.and_then(|l| text.lines().nth(l.line - 1)).unwrap_or("");
+    let at_char = loc
+        .and_then(|l| line.chars().nth(l.col.saturating_sub(1)))
+        .unwrap_or(' ');
+    let lower = message.to_lowercase();
+    if at_char == '*' || lower.contains("alias") || lower.contains("anchor") {
+        d.message = "text that starts with `*` is read by YAML as an alias (a reference \
+                     to an anchor), not as text"
+            .into();
+        d = d.help(
+            "put the whole text in quotes, e.g. text: \"**bold phrase** and the rest\" \
+             (use single quotes if the text contains double quotes)",
+        );
+    } else if lower.contains("mapping values are not allowed")
+        || (lower.contains("mapping") && line.matches(": ").count() > 1)
+    {
+        d = d.help(
+            "text containing `: ` (a colon and a space) must be in quotes, \
+             e.g. text: \"Why: because\"",
+        );
+    } else if lower.contains("duplicate") {
+        d = d.help("each key may appear once in a mapping: remove or rename one of them");
+    } else if line.starts_with('\t') || lower.contains("tabs") || lower.contains(" tab ") {
+        d = d.help("indent with spaces, not tabs");
+    } else {
+        d = d.help(
+            "check the indentation and quoting on this line and the one before; \
+             texts with `: `, ` #`, or starting with `*`, `&`, `!`, `[`, `{`, `>`, `|`, `%`, `@` \
+             must be quoted",
+        );
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_located_tree() {
+        let n = parse("title: Hello\nitems:\n  - a: 1\n    b: \"x\"\n").unwrap();
+        let Value::Map(entries) = &n.value else {
+            panic!("{n:?}")
+        };
+        assert_eq!(entries[0].0.value, Value::Str("title".into()));
+        assert_eq!(entries[0].0.at, Loc::new(1, 1));
+        assert_eq!(entries[0].1.at, Loc::new(1, 8));
+        let Value::Seq(items) = &entries[1].1.value else {
+            panic!()
+        };
+        let Value::Map(m) = &items[0].value else {
+            panic!()
+        };
+        assert_eq!(m[0].1.value, Value::Int(1));
+        assert_eq!(m[1].1.at, Loc::new(4, 8));
+    }
+
+    #[test]
+    fn unquoted_bold_start_gets_the_alias_hint() {
+        let e = parse("text: **bold** rest\n").unwrap_err();
+        assert_eq!(e.at, Some(Loc::new(1, 7)));
+        assert!(e.message.contains("alias"), "{e:?}");
+        assert!(e.help.unwrap().contains("quotes"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let e = parse("title: a\ntitle: b\n").unwrap_err();
+        assert!(e.at.is_some(), "{e:?}");
+        assert!(e.help.unwrap().contains("once"), "{:?}", e.message);
+    }
+
+    #[test]
+    fn colon_in_text_gets_a_quoting_hint() {
+        let e = parse("a:\n  text: Why: because it is\n").unwrap_err();
+        assert!(e.help.unwrap().contains("quotes"), "{}", e.message);
+    }
+}

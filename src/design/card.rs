@@ -1,0 +1,780 @@
+//! The card faces: a behaviour card, a summary card per characteristic, and
+//! one back design per characteristic. Proportions follow the card size, so
+//! every preset gets the same design at its own scale.
+
+use crate::deck::{Behaviour, Characteristic, Deck, Text};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::frame::{Color, Frame, Path};
+use crate::geom::{pt_to_mm, Mm, Point, Pt, Rect, Size};
+use crate::text::layout::STEP;
+use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
+
+use super::{fit_field, ink, place_image, text_error, Palette, CARD_FLOOR, OVERPAINT};
+
+/// How colour meets the card's edge.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Edge {
+    /// Colour runs past the trim (into the bleed): for cards cut one by one
+    /// or with gutters.
+    Bleed,
+    /// Colour stops this far inside the trim, leaving a white edge: for
+    /// cards whose trims touch on the sheet, where a cut a little off would
+    /// otherwise show the neighbour's colour.
+    Inset(Mm),
+}
+
+/// Which card a pair of faces belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardKind {
+    /// The summary card of characteristic `c` (0-based).
+    Summary { c: usize },
+    /// Behaviour `b` of characteristic `c` (both 0-based).
+    Behaviour { c: usize, b: usize },
+}
+
+/// Both faces of one card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardFaces {
+    pub kind: CardKind,
+    /// The code printed on the card: `1` for a summary card, `1.3` for a
+    /// behaviour.
+    pub code: String,
+    /// How the card is named in reports: `card 1.3 "accountability"`.
+    pub label: String,
+    pub front: Frame,
+    pub back: Frame,
+    /// Whether the back carries part of the card's content (a summary card
+    /// too full for one face) rather than the characteristic's back design.
+    pub back_has_content: bool,
+}
+
+/// Sizes derived from the card size.
+#[derive(Clone, Copy, Debug)]
+struct Metrics {
+    size: Size,
+    /// Type scale relative to a 63 × 88 mm card.
+    k: f32,
+    /// Coloured frame around the white panel, on the sides and bottom.
+    border: Mm,
+    /// Height of the coloured band above the panel.
+    head: Mm,
+    /// Padding inside the panel.
+    pad: Mm,
+    icon: Mm,
+    radius: Mm,
+}
+
+impl Metrics {
+    fn of(size: Size) -> Metrics {
+        let k = ((size.w * size.h) / (63.0 * 88.0)).sqrt().clamp(0.75, 1.6);
+        Metrics {
+            size,
+            k,
+            border: 3.5 + 0.5 * (k - 1.0),
+            head: 17.5 * k,
+            pad: (3.0 * k).max(2.8),
+            icon: 9.0 * k,
+            radius: 2.2 * k,
+        }
+    }
+
+    /// The white panel.
+    fn panel(&self, top: Mm) -> Rect {
+        Rect::new(
+            self.border,
+            top,
+            self.size.w - 2.0 * self.border,
+            self.size.h - top - self.border,
+        )
+    }
+
+    /// The text area inside the panel.
+    fn inner(&self, top: Mm) -> Rect {
+        let p = self.panel(top);
+        p.inset(self.pad, self.pad, self.pad, self.pad)
+    }
+
+    fn body_size(&self) -> Pt {
+        9.0 * self.k
+    }
+}
+
+/// Paints every card of the deck, in deck order: each characteristic's
+/// summary card, then its behaviours. Problems go to `diags`.
+pub fn card_faces(
+    deck: &Deck,
+    ts: &mut Typesetter,
+    edge: Edge,
+    diags: &mut Diagnostics,
+) -> Vec<CardFaces> {
+    let m = Metrics::of(deck.cards.size.size);
+    let mut out = Vec::with_capacity(deck.card_count());
+    for (ci, c) in deck.characteristics.iter().enumerate() {
+        let mut cx = Cx {
+            deck,
+            c,
+            pal: Palette::of(c.colour),
+            m,
+            edge,
+            ts: &mut *ts,
+            diags: &mut *diags,
+        };
+        let back = cx.back();
+        let (front, content_back) = cx.summary();
+        out.push(CardFaces {
+            kind: CardKind::Summary { c: ci },
+            code: c.number.to_string(),
+            label: format!("summary card {} \"{}\"", c.number, c.name.plain()),
+            front,
+            back_has_content: content_back.is_some(),
+            back: content_back.unwrap_or_else(|| back.clone()),
+        });
+        for (bi, b) in c.behaviours.iter().enumerate() {
+            out.push(CardFaces {
+                kind: CardKind::Behaviour { c: ci, b: bi },
+                code: b.code(c),
+                label: b.label(c),
+                front: cx.behaviour_front(b),
+                back: back.clone(),
+                back_has_content: false,
+            });
+        }
+    }
+    out
+}
+
+/// A title as printed: its first letter in upper case (titles in the deck
+/// are the bold phrases as they stand in the text).
+fn heading(text: &Text) -> Rich {
+    let mut rich = text.rich.clone();
+    if let Some(first) = rich.text.chars().next() {
+        let upper: String = first.to_uppercase().collect();
+        rich.text.replace_range(..first.len_utf8(), &upper);
+        let shift = upper.len() as isize - first.len_utf8() as isize;
+        if shift != 0 {
+            for (i, s) in rich.spans.iter_mut().enumerate() {
+                if i > 0 {
+                    s.range.start = (s.range.start as isize + shift) as usize;
+                }
+                s.range.end = (s.range.end as isize + shift) as usize;
+            }
+        }
+    }
+    rich
+}
+
+/// The height of `lines` lines of a style, with a hair of slack.
+fn lines_height(style: &Style, lines: f32) -> Mm {
+    lines * pt_to_mm(style.size * style.leading) + 0.2
+}
+
+/// Draws a laid-out block with its top left at (x, y).
+fn draw(frame: &mut Frame, block: &Block, x: Mm, y: Mm) {
+    for run in block.placed(Point::new(x, y)) {
+        frame.text(run);
+    }
+}
+
+/// The parts of a summary card's content, set at one body size.
+struct SummaryParts {
+    intro: Option<Block>,
+    pillars: Vec<Block>,
+    lead_in: Option<Block>,
+    /// Each behaviour: its code and its title.
+    items: Vec<(Block, Block)>,
+    /// The width of the code column.
+    code_w: Mm,
+}
+
+const PART_GAP: f32 = 2.6;
+const ITEM_GAP: f32 = 0.9;
+
+impl SummaryParts {
+    fn pillars_height(&self, m: &Metrics, width: Mm) -> Mm {
+        pill_rows(&self.pillars, m, width)
+            .last()
+            .map(|(_, y, h)| y + h)
+            .unwrap_or(0.0)
+    }
+
+    /// The height of the intro and pillars.
+    fn front_height(&self, m: &Metrics, width: Mm) -> Mm {
+        let mut h = self.intro.as_ref().map_or(0.0, |b| b.height);
+        if !self.pillars.is_empty() {
+            h += PART_GAP * m.k + self.pillars_height(m, width);
+        }
+        h
+    }
+
+    /// The height of the lead-in and the list of behaviours.
+    fn list_height(&self, m: &Metrics) -> Mm {
+        let mut h = self.lead_in.as_ref().map_or(0.0, |b| b.height + 1.6 * m.k);
+        for (code, title) in &self.items {
+            h += code.height.max(title.height) + ITEM_GAP * m.k;
+        }
+        h
+    }
+
+    fn draw_front(
+        &self,
+        frame: &mut Frame,
+        pal: &Palette,
+        m: &Metrics,
+        inner: Rect,
+        mut y: Mm,
+    ) -> Mm {
+        if let Some(b) = &self.intro {
+            draw(frame, b, inner.x, y);
+            y += b.height;
+        }
+        if !self.pillars.is_empty() {
+            y += PART_GAP * m.k;
+            let (pad_x, pad_y) = pill_padding(m);
+            for ((x, py, h), block) in pill_rows(&self.pillars, m, inner.w)
+                .into_iter()
+                .zip(&self.pillars)
+            {
+                let rect = Rect::new(inner.x + x, y + py, block.width + 2.0 * pad_x, h);
+                frame.fill_path(Path::rounded_rect(rect, h / 2.0), pal.tint);
+                draw(frame, block, rect.x + pad_x, rect.y + pad_y);
+            }
+            y += self.pillars_height(m, inner.w);
+        }
+        y
+    }
+
+    fn draw_list(&self, frame: &mut Frame, m: &Metrics, inner: Rect, mut y: Mm) {
+        if let Some(b) = &self.lead_in {
+            draw(frame, b, inner.x, y);
+            y += b.height + 1.6 * m.k;
+        }
+        for (code, title) in &self.items {
+            draw(frame, code, inner.x, y);
+            draw(frame, title, inner.x + self.code_w, y);
+            y += code.height.max(title.height) + ITEM_GAP * m.k;
+        }
+    }
+}
+
+fn pill_padding(m: &Metrics) -> (Mm, Mm) {
+    (2.0 * m.k, 1.0 * m.k)
+}
+
+/// Positions of pills laid out in rows, as (x, y, height) relative to the
+/// top left of the first row.
+fn pill_rows(pills: &[Block], m: &Metrics, width: Mm) -> Vec<(Mm, Mm, Mm)> {
+    let (pad_x, pad_y) = pill_padding(m);
+    let gap = 1.6 * m.k;
+    let mut out = Vec::new();
+    let (mut x, mut y) = (0.0, 0.0);
+    for p in pills {
+        let w = p.width + 2.0 * pad_x;
+        let h = p.height + 2.0 * pad_y;
+        if x > 0.0 && x + w > width {
+            x = 0.0;
+            y += h + gap;
+        }
+        out.push((x, y, h));
+        x += w + gap;
+    }
+    out
+}
+
+/// Everything a characteristic's faces are painted with.
+struct Cx<'a> {
+    deck: &'a Deck,
+    c: &'a Characteristic,
+    pal: Palette,
+    m: Metrics,
+    edge: Edge,
+    ts: &'a mut Typesetter,
+    diags: &'a mut Diagnostics,
+}
+
+impl Cx<'_> {
+    /// A new face: the colour to the edge (or kept off it), and the white
+    /// panel below a band of height `head`.
+    fn base(&self, head: Option<Mm>) -> Frame {
+        let mut frame = Frame::new(self.m.size);
+        match self.edge {
+            Edge::Bleed => frame.fill_rect(
+                Rect::from_size(self.m.size).inflate(OVERPAINT),
+                self.pal.fill,
+            ),
+            Edge::Inset(d) => frame.fill_path(
+                Path::rounded_rect(Rect::from_size(self.m.size).inflate(-d), self.m.radius),
+                self.pal.fill,
+            ),
+        }
+        if let Some(head) = head {
+            frame.fill_path(
+                Path::rounded_rect(self.m.panel(head), self.m.radius),
+                ink::PAPER,
+            );
+        }
+        frame
+    }
+
+    fn set(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        style: &Style,
+        width: Mm,
+        subject: &str,
+    ) -> Option<Block> {
+        match self.ts.layout(rich, style, width) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                self.diags.push(text_error(e, field, subject));
+                None
+            }
+        }
+    }
+
+    fn fit(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        style: &Style,
+        room: (Mm, Mm),
+        floor: Pt,
+        subject: &str,
+    ) -> Option<Block> {
+        match fit_field(self.ts, rich, field, style, room, floor, subject) {
+            Ok(b) => Some(b),
+            Err(d) => {
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// The icon in the band at the top left; returns its top.
+    fn band_icon(&mut self, frame: &mut Frame, subject: &str) -> Mm {
+        let m = self.m;
+        let inner = m.inner(m.head);
+        let y = (m.head - m.icon) / 2.0 + 0.4 * m.k;
+        if let Some(icon) = &self.c.icon {
+            place_image(
+                frame,
+                icon,
+                Rect::new(inner.x, y, m.icon, m.icon),
+                subject,
+                self.diags,
+            );
+        }
+        y
+    }
+
+    /// The band of a front: the icon and the characteristic's name.
+    fn header(&mut self, frame: &mut Frame, subject: &str) {
+        let m = self.m;
+        let inner = m.inner(m.head);
+        let icon_y = self.band_icon(frame, subject);
+        let x = if self.c.icon.is_some() {
+            inner.x + m.icon + 2.5 * m.k
+        } else {
+            inner.x
+        };
+        let style = Style::new(8.0 * m.k, self.pal.on_fill).leading(1.15);
+        let name = self.c.name.rich.clone().all_bold();
+        let room = (inner.right() - x, lines_height(&style, 2.0));
+        let subject = format!("{subject}, field name");
+        if let Some(block) = self.fit(&name, &self.c.name, &style, room, CARD_FLOOR, &subject) {
+            draw(frame, &block, x, icon_y + m.icon / 2.0 - block.height / 2.0);
+        }
+    }
+
+    /// The foot of a face: the deck's short title, small, and the card's
+    /// code at the right. Returns the footer's top.
+    fn footer(&mut self, frame: &mut Frame, code: &str, inner: Rect) -> Mm {
+        let m = self.m;
+        let deck = self.deck;
+        let code_style = Style::new(9.5 * m.k, self.pal.on_white).align(Align::Right);
+        let Some(code_block) = self.set(
+            &Rich::plain(code).all_bold(),
+            deck.footer(),
+            &code_style,
+            inner.w,
+            "card code",
+        ) else {
+            return inner.bottom();
+        };
+        let small = Style::new(CARD_FLOOR.max(7.0 * m.k.min(1.2)), ink::MUTED).leading(1.15);
+        let room = (
+            inner.w - code_block.width - 3.0 * m.k,
+            lines_height(&small, 2.0),
+        );
+        let subject = "the deck, field short_title (printed at the foot of every card)";
+        let Some(block) = self.fit(
+            &deck.footer().rich,
+            deck.footer(),
+            &small,
+            room,
+            CARD_FLOOR,
+            subject,
+        ) else {
+            return inner.bottom();
+        };
+        let top = inner.bottom() - block.height;
+        draw(frame, &block, inner.x, top);
+        // The code sits on the footer's last baseline.
+        let code_top = top + block.last_baseline - code_block.first_baseline;
+        draw(frame, &code_block, inner.x, code_top);
+        top.min(code_top)
+    }
+
+    /// A title in the characteristic's colour, up to three lines, and a
+    /// short rule under it. Returns where the text below starts.
+    fn title(
+        &mut self,
+        frame: &mut Frame,
+        rich: &Rich,
+        field: &Text,
+        inner: Rect,
+        subject: &str,
+    ) -> Mm {
+        let m = self.m;
+        let style = Style::new(13.0 * m.k, self.pal.on_white).leading(1.12);
+        let room = (inner.w, lines_height(&style, 3.0));
+        let mut y = inner.y;
+        if let Some(block) = self.fit(
+            &rich.clone().all_bold(),
+            field,
+            &style,
+            room,
+            CARD_FLOOR.max(9.0 * m.k),
+            subject,
+        ) {
+            draw(frame, &block, inner.x, y);
+            y += block.height;
+        }
+        y += 1.6 * m.k;
+        let rule = Rect::new(inner.x, y, 9.0 * m.k, 0.8 * m.k);
+        frame.fill_path(Path::rounded_rect(rule, 0.4 * m.k), self.pal.fill);
+        y + 0.8 * m.k + 2.4 * m.k
+    }
+
+    fn behaviour_front(&mut self, b: &Behaviour) -> Frame {
+        let m = self.m;
+        let c = self.c;
+        let subject = b.label(c);
+        let mut frame = self.base(Some(m.head));
+        let inner = m.inner(m.head);
+        self.header(&mut frame, &subject);
+        let footer_top = self.footer(&mut frame, &b.code(c), inner);
+        let y = self.title(
+            &mut frame,
+            &heading(&b.title),
+            &b.title,
+            inner,
+            &format!("{subject}, field title"),
+        );
+        let style = Style::new(m.body_size(), ink::TEXT).leading(1.3);
+        let room = (inner.w, (footer_top - 2.5 * m.k - y).max(0.0));
+        if let Some(block) = self.fit(
+            &b.text.rich,
+            &b.text,
+            &style,
+            room,
+            CARD_FLOOR,
+            &format!("{subject}, field text"),
+        ) {
+            draw(&mut frame, &block, inner.x, y);
+        }
+        frame
+    }
+
+    /// The summary content set at `size`; `None` if it cannot be set.
+    fn summary_parts(&mut self, width: Mm, size: Pt, subject: &str) -> Option<SummaryParts> {
+        let (c, m, pal) = (self.c, self.m, self.pal);
+        let body = Style::new(size, ink::TEXT).leading(1.3);
+        let unbounded = 10_000.0;
+        let intro = match &c.intro {
+            Some(t) => {
+                Some(self.set(&t.rich, t, &body, width, &format!("{subject}, field intro"))?)
+            }
+            None => None,
+        };
+        let pill_style = Style::new((size * 0.92).max(CARD_FLOOR), pal.on_white).leading(1.0);
+        let mut pillars = Vec::new();
+        for p in &c.pillars {
+            pillars.push(self.set(
+                &p.rich.clone().all_bold(),
+                p,
+                &pill_style,
+                unbounded,
+                &format!("{subject}, field pillars"),
+            )?);
+        }
+        let lead_in = match &c.lead_in {
+            Some(t) => Some(self.set(
+                &t.rich,
+                t,
+                &body.leading(1.25),
+                width,
+                &format!("{subject}, field lead_in"),
+            )?),
+            None => None,
+        };
+        let code_style = Style::new(size, pal.on_white);
+        let code_w = 7.0 * m.k * size / m.body_size();
+        let mut items = Vec::new();
+        for b in &c.behaviours {
+            let code = self.set(
+                &Rich::plain(&b.code(c)).all_bold(),
+                &b.title,
+                &code_style,
+                unbounded,
+                subject,
+            )?;
+            let title = self.set(
+                &heading(&b.title).all_bold(),
+                &b.title,
+                &body.leading(1.2),
+                width - code_w,
+                &format!("{}, field title", b.label(c)),
+            )?;
+            items.push((code, title));
+        }
+        Some(SummaryParts {
+            intro,
+            pillars,
+            lead_in,
+            items,
+            code_w,
+        })
+    }
+
+    /// The summary content at the largest size from the body size down to
+    /// `floor` for which `fits` holds, with whether it did; `None` if the
+    /// text could not be set at all (already reported).
+    fn largest(
+        &mut self,
+        width: Mm,
+        floor: Pt,
+        subject: &str,
+        fits: impl Fn(&SummaryParts) -> bool,
+    ) -> Option<(SummaryParts, bool)> {
+        let mut size = self.m.body_size();
+        loop {
+            let parts = self.summary_parts(width, size, subject)?;
+            if fits(&parts) {
+                return Some((parts, true));
+            }
+            if size - STEP < floor - 1e-3 {
+                return Some((parts, false));
+            }
+            size -= STEP;
+        }
+    }
+
+    /// The summary card's front, and its back when the content needs two
+    /// faces.
+    ///
+    /// The front has the icon and number in the band, the name as the
+    /// title, the intro and the pillars; the lead-in and the list of
+    /// behaviours follow on the front when everything fits at a comfortable
+    /// size (8 pt on a poker card), and otherwise on the card's own back.
+    fn summary(&mut self) -> (Frame, Option<Frame>) {
+        let (c, m) = (self.c, self.m);
+        let subject = format!("summary card {} \"{}\"", c.number, c.id);
+        let errors_before = self.diags.errors();
+
+        let mut front = self.base(Some(m.head));
+        let inner = m.inner(m.head);
+        let icon_y = self.band_icon(&mut front, &subject);
+        let number_style = Style::new(13.0 * m.k, self.pal.on_fill).align(Align::Right);
+        if let Some(block) = self.set(
+            &Rich::plain(&c.number.to_string()).all_bold(),
+            &c.name,
+            &number_style,
+            inner.w,
+            &subject,
+        ) {
+            draw(
+                &mut front,
+                &block,
+                inner.x,
+                icon_y + m.icon / 2.0 - block.height / 2.0,
+            );
+        }
+        let front_top = self.title(
+            &mut front,
+            &c.name.rich,
+            &c.name,
+            inner,
+            &format!("{subject}, field name"),
+        );
+        let front_room = inner.bottom() - front_top;
+
+        // The back, in case it is needed: a band as on a behaviour card,
+        // and the deck's short title and the number at the foot.
+        let mut back = self.base(Some(m.head));
+        self.header(&mut back, &subject);
+        let back_room = self.footer(&mut back, &c.number.to_string(), inner) - 2.5 * m.k - inner.y;
+        if self.diags.errors() > errors_before {
+            return (front, None);
+        }
+
+        // Everything on the front, at a comfortable size...
+        let single_min = (8.0 * m.k).max(CARD_FLOOR);
+        let fits_front = |p: &SummaryParts| {
+            p.front_height(&m, inner.w) + PART_GAP * m.k + p.list_height(&m) <= front_room
+        };
+        match self.largest(inner.w, single_min, &subject, fits_front) {
+            None => return (front, None),
+            Some((parts, true)) => {
+                let y = parts.draw_front(&mut front, &self.pal, &m, inner, front_top);
+                parts.draw_list(&mut front, &m, inner, y + PART_GAP * m.k);
+                return (front, None);
+            }
+            Some(_) => {}
+        }
+        // ... or over both faces, each at the largest size that fits it.
+        let front_parts = self.largest(inner.w, CARD_FLOOR, &subject, |p| {
+            p.front_height(&m, inner.w) <= front_room
+        });
+        let back_parts = self.largest(inner.w, CARD_FLOOR, &subject, |p| {
+            p.list_height(&m) <= back_room
+        });
+        let (Some((f, f_fits)), Some((l, l_fits))) = (front_parts, back_parts) else {
+            return (front, None);
+        };
+        if !f_fits {
+            let field = c.intro.as_ref().unwrap_or(&c.name);
+            self.diags.push(overflow(
+                field,
+                &format!("{subject}, fields intro and pillars"),
+                f.front_height(&m, inner.w),
+                front_room,
+            ));
+        }
+        if !l_fits {
+            let field = c.lead_in.as_ref().unwrap_or(&c.name);
+            self.diags.push(overflow(
+                field,
+                &format!("{subject}, fields lead_in and behaviour titles"),
+                l.list_height(&m),
+                back_room,
+            ));
+        }
+        f.draw_front(&mut front, &self.pal, &m, inner, front_top);
+        l.draw_list(&mut back, &m, inner, inner.y);
+        (front, Some(back))
+    }
+
+    /// The back shared by a characteristic's cards: its colour to the
+    /// edge, its icon, number and name. Nothing thin near the edges, so
+    /// that a back printed a little off its front does not show it.
+    fn back(&mut self) -> Frame {
+        let (c, m, pal) = (self.c, self.m, self.pal);
+        let subject = format!("back of characteristic {} \"{}\"", c.number, c.id);
+        let mut frame = self.base(None);
+        let (w, h) = (m.size.w, m.size.h);
+        let r = 0.27 * w.min(h);
+        let centre = Point::new(w / 2.0, h * 0.40);
+        let disc = if pal.on_fill == Color::WHITE {
+            pal.fill.mix(Color::WHITE, 0.12)
+        } else {
+            pal.fill.mix(Color::BLACK, 0.08)
+        };
+        frame.fill_path(Path::circle(centre, r), disc);
+        if let Some(icon) = &c.icon {
+            let s = r * 1.15;
+            let rect = Rect::new(centre.x - s / 2.0, centre.y - s / 2.0, s, s);
+            place_image(&mut frame, icon, rect, &subject, self.diags);
+        }
+        let margin = 7.0 * m.k;
+        let width = w - 2.0 * margin;
+        // The number, then the name, centred under the disc; the deck's
+        // short title at the foot.
+        let mut y = centre.y + r + 3.5 * m.k;
+        let num_style = Style::new(9.0 * m.k, pal.on_fill)
+            .align(Align::Center)
+            .tracking(0.08);
+        if let Some(block) = self.set(
+            &Rich::plain(&c.number.to_string()).all_bold(),
+            &c.name,
+            &num_style,
+            width,
+            &subject,
+        ) {
+            draw(&mut frame, &block, margin, y);
+            y += block.height + 0.6 * m.k;
+        }
+        let foot_style = Style::new(CARD_FLOOR.max(7.0 * m.k.min(1.2)), pal.on_fill)
+            .leading(1.15)
+            .align(Align::Center);
+        let footer = self.deck.footer();
+        let foot = self.fit(
+            &footer.rich,
+            footer,
+            &foot_style,
+            (width, lines_height(&foot_style, 2.0)),
+            CARD_FLOOR,
+            "the deck, field short_title (printed on every back)",
+        );
+        let foot_top = h - 5.0 * m.k - foot.as_ref().map_or(0.0, |b| b.height);
+        if let Some(b) = &foot {
+            draw(&mut frame, b, margin, foot_top);
+        }
+        let name_style = Style::new(10.5 * m.k, pal.on_fill)
+            .leading(1.15)
+            .align(Align::Center);
+        let room = (width, (foot_top - 2.0 * m.k - y).max(0.0));
+        if let Some(block) = self.fit(
+            &c.name.rich.clone().all_bold(),
+            &c.name,
+            &name_style,
+            room,
+            CARD_FLOOR,
+            &format!("{subject}, field name"),
+        ) {
+            draw(&mut frame, &block, margin, y);
+        }
+        frame
+    }
+}
+
+/// The error for content that does not fit even at the floor size.
+fn overflow(field: &Text, subject: &str, needed: Mm, room: Mm) -> Diagnostic {
+    text_error(
+        TextError::Overflow {
+            needed,
+            available: room,
+            floor: CARD_FLOOR,
+            wide_word: None,
+        },
+        field,
+        subject,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_start_with_a_capital() {
+        let t = Text {
+            rich: crate::text::markup::parse("boundaries of *this*").unwrap(),
+            at: Default::default(),
+        };
+        let h = heading(&t);
+        assert_eq!(h.text, "Boundaries of this");
+        assert_eq!(h.spans.len(), 2);
+        assert_eq!(&h.text[h.spans[1].range.clone()], "this");
+    }
+
+    #[test]
+    fn metrics_scale_with_card_size() {
+        let poker = Metrics::of(Size::new(63.0, 88.0));
+        assert!((poker.k - 1.0).abs() < 1e-6);
+        let a6 = Metrics::of(Size::new(105.0, 148.0));
+        assert!(a6.k > 1.5 && a6.body_size() > 13.0);
+        let mini = Metrics::of(Size::new(44.0, 68.0));
+        assert!(mini.k >= 0.75 && mini.border >= 3.0);
+    }
+}

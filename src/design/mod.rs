@@ -1,0 +1,157 @@
+//! Designs: pure functions from the deck to one `Frame` per face (behaviour
+//! card, summary card, back; poster), with the theme they share: colours,
+//! type scale, and the rules for fitting text and placing images.
+//!
+//! A face's frame has the card's trim size with its origin at the trim's top
+//! left. Backgrounds that must bleed are painted `OVERPAINT` mm past the
+//! trim; imposition clips them to the bleed it uses.
+
+pub mod card;
+pub mod colour;
+
+use crate::deck::{Asset, Text};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::frame::{Color, Frame};
+use crate::geom::{Mm, Pt, Rect};
+use crate::text::{Block, Rich, Style, TextError, Typesetter};
+
+pub use card::{card_faces, CardFaces, CardKind, Edge};
+
+/// How far past the trim bleeding backgrounds are painted: the largest
+/// bleed a deck may ask for.
+pub const OVERPAINT: Mm = 10.0;
+
+/// The smallest type on cards, in points.
+pub const CARD_FLOOR: Pt = 7.0;
+
+/// The lowest image resolution that prints sharply, in pixels per inch.
+pub const MIN_PPI: f32 = 300.0;
+
+/// Colours shared by all designs.
+pub mod ink {
+    use crate::frame::Color;
+    /// Body text on white.
+    pub const TEXT: Color = Color::rgb(0x1e, 0x1e, 0x1e);
+    /// Secondary text on white (contrast 7:1).
+    pub const MUTED: Color = Color::rgb(0x59, 0x59, 0x59);
+    pub const PAPER: Color = Color::WHITE;
+}
+
+/// A characteristic's colours: the fill, the text on it, and the shade of
+/// it that reads as text on white.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub fill: Color,
+    pub on_fill: Color,
+    pub on_white: Color,
+    /// A quiet tint of the fill, for backgrounds of small panels.
+    pub tint: Color,
+}
+
+impl Palette {
+    pub fn of(fill: Color) -> Palette {
+        Palette {
+            fill,
+            on_fill: colour::text_on(fill),
+            on_white: colour::ink_on_white(fill),
+            tint: fill.mix(Color::WHITE, 0.88),
+        }
+    }
+}
+
+/// Sets a field's text in a box, shrinking it down to `floor` if needed;
+/// what does not fit becomes a diagnostic naming the card and field.
+pub fn fit_field(
+    ts: &mut Typesetter,
+    rich: &Rich,
+    field: &Text,
+    style: &Style,
+    (width, height): (Mm, Mm),
+    floor: Pt,
+    subject: &str,
+) -> Result<Block, Diagnostic> {
+    ts.fit(rich, style, width, height, floor)
+        .map_err(|e| text_error(e, field, subject))
+}
+
+/// Turns a text error into a diagnostic for the field it came from.
+pub fn text_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
+    match e {
+        TextError::MissingGlyph(ch) => Diagnostic::error(format!(
+            "the bundled font has no glyph for the character '{ch}' (U+{:04X}); it would print as an empty box",
+            ch as u32
+        ))
+        .about(subject.to_string())
+        .at(field.at)
+        .help("replace the character with one the font has (Latin, Greek and Cyrillic letters and common punctuation)"),
+        TextError::Overflow {
+            needed,
+            available,
+            floor,
+            wide_word,
+        } => {
+            let words = field.plain().split_whitespace().count().max(1);
+            let over = (needed - available).max(0.0);
+            let cut = ((words as f32 * over / needed.max(0.1)).ceil() as usize).max(1);
+            let mut d = Diagnostic::error(match &wide_word {
+                Some(w) => format!(
+                    "the word \"{w}\" is wider than the space for it, even at {floor} pt"
+                ),
+                None => format!(
+                    "the text does not fit: at {floor} pt it needs {needed:.1} mm of height and there are {available:.1} mm ({over:.1} mm over)"
+                ),
+            })
+            .about(subject.to_string())
+            .at(field.at);
+            d = match wide_word {
+                Some(_) => d.help("shorten or hyphenate the word, or choose a larger card size (--card-size)"),
+                None => d.help(format!(
+                    "shorten the text by about {cut} word{}, or choose a larger card size (--card-size)",
+                    if cut == 1 { "" } else { "s" }
+                )),
+            };
+            d
+        }
+    }
+}
+
+/// Places an image in `rect` (keeping its proportions, centred) and warns
+/// if it has fewer than `MIN_PPI` pixels per inch at that size.
+pub fn place_image(
+    frame: &mut Frame,
+    asset: &Asset,
+    rect: Rect,
+    subject: &str,
+    diags: &mut Diagnostics,
+) {
+    let img = &asset.image;
+    let aspect = img.width_px as f32 / img.height_px.max(1) as f32;
+    let (w, h) = if rect.w / rect.h > aspect {
+        (rect.h * aspect, rect.h)
+    } else {
+        (rect.w, rect.w / aspect)
+    };
+    let placed = Rect::new(
+        rect.x + (rect.w - w) / 2.0,
+        rect.y + (rect.h - h) / 2.0,
+        w,
+        h,
+    );
+    let ppi = img.width_px as f32 / (w / 25.4);
+    if ppi < MIN_PPI {
+        let needed = (MIN_PPI * w / 25.4).ceil();
+        diags.push(
+            Diagnostic::warning(format!(
+                "{} has {} × {} pixels: placed {:.0} mm wide that is {ppi:.0} ppi, below the {MIN_PPI:.0} ppi print needs, so it will print blurred",
+                asset.path.display(),
+                img.width_px,
+                img.height_px,
+                w
+            ))
+            .about(subject.to_string())
+            .at(asset.at)
+            .help(format!("use an image at least {needed:.0} pixels wide")),
+        );
+    }
+    frame.image(placed, img.clone());
+}

@@ -1,0 +1,250 @@
+//! Diagnostics: the errors and warnings a user sees, each naming the file,
+//! line and column, the card and field, what is wrong and what to do.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// A position in the deck file: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Loc {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Loc {
+    pub const fn new(line: usize, col: usize) -> Loc {
+        Loc { line, col }
+    }
+
+    /// This location moved `chars` characters to the right on its line.
+    pub fn shifted(self, chars: usize) -> Loc {
+        Loc::new(self.line, self.col + chars)
+    }
+}
+
+/// The text of a file diagnostics point into.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Source {
+    /// The path as the user named it.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    /// The text of a 1-based line, without its line break.
+    pub fn line(&self, line: usize) -> Option<&str> {
+        self.text.lines().nth(line.checked_sub(1)?)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a deck.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// What it is about: the card and field, e.g. `behaviour 1.3
+    /// "accountability", field text`.
+    pub subject: Option<String>,
+    /// What is wrong.
+    pub message: String,
+    /// Where, in the deck file.
+    pub at: Option<Loc>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            subject: None,
+            message: message.into(),
+            at: None,
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, loc: Loc) -> Diagnostic {
+        self.at = Some(loc);
+        self
+    }
+
+    pub fn about(mut self, subject: impl Into<String>) -> Diagnostic {
+        self.subject = Some(subject.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic as the user reads it, with the line of the file it
+    /// points at and a caret under the column.
+    pub fn render(&self, source: &Source) -> String {
+        let mut out = String::new();
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let file = source.path.display();
+        match self.at {
+            Some(at) => {
+                let _ = write!(out, "{kind}: {file}:{}:{}: ", at.line, at.col);
+            }
+            None => {
+                let _ = write!(out, "{kind}: {file}: ");
+            }
+        }
+        if let Some(subject) = &self.subject {
+            let _ = write!(out, "{subject}: ");
+        }
+        out.push_str(&self.message);
+        out.push('\n');
+        if let Some(at) = self.at {
+            if let Some(line) = source.line(at.line) {
+                let num = at.line.to_string();
+                let pad = " ".repeat(num.len());
+                let caret_pad: String = line
+                    .chars()
+                    .take(at.col.saturating_sub(1))
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                let _ = writeln!(out, "{pad} |");
+                let _ = writeln!(out, "{num} | {line}");
+                let _ = writeln!(out, "{pad} | {caret_pad}^");
+            }
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+/// Diagnostics collected while working through a deck.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.items.len() - self.errors()
+    }
+
+    /// Sorted by position in the file (unlocated last), errors before
+    /// warnings at the same place.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by_key(|d| (d.at.is_none(), d.at, d.severity));
+        v
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be what
+/// the user meant (for "did you mean" hints).
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let w = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for &c in candidates {
+        let d = edit_distance(&w, &c.to_lowercase());
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, c));
+        }
+    }
+    let (d, c) = best?;
+    let limit = (w.chars().count().max(c.chars().count()) / 3).max(2);
+    (d <= limit).then_some(c)
+}
+
+/// Levenshtein distance, with a swap of two neighbouring letters counting
+/// as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_snippet_and_help() {
+        let source = Source {
+            path: "deck.yaml".into(),
+            text: "title: x\ncards:\n  size: pokr\n".into(),
+        };
+        let d = Diagnostic::error("unknown card size `pokr`")
+            .about("cards, field size")
+            .at(Loc::new(3, 9))
+            .help("use poker");
+        let s = d.render(&source);
+        assert_eq!(
+            s,
+            "error: deck.yaml:3:9: cards, field size: unknown card size `pokr`\n  |\n3 |   size: pokr\n  |         ^\n  = help: use poker\n"
+        );
+    }
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["title", "text", "colour", "behaviours"];
+        assert_eq!(closest("txet", &keys), Some("text"));
+        assert_eq!(closest("color", &keys), Some("colour"));
+        assert_eq!(closest("behaviors", &keys), Some("behaviours"));
+        assert_eq!(closest("Title", &keys), Some("title"));
+        assert_eq!(closest("zzzzzz", &keys), None);
+    }
+}

@@ -1,0 +1,321 @@
+//! The display list: what a face of a card, a poster or a sheet looks like,
+//! as plain data in millimetres.
+//!
+//! Designs produce `Frame`s, imposition places them on pages, and renderers
+//! (PDF, PNG) read them. A `Frame` never knows where its words came from, and
+//! a renderer never knows what a deck is: this is the seam of the house.
+
+use std::sync::Arc;
+
+use crate::fonts::Face;
+use crate::geom::{Mm, Point, Pt, Rect, Size, Transform};
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    pub const WHITE: Color = Color::rgb(255, 255, 255);
+    pub const BLACK: Color = Color::rgb(0, 0, 0);
+
+    pub const fn rgb(r: u8, g: u8, b: u8) -> Color {
+        Color { r, g, b }
+    }
+
+    /// `#rrggbb`, lower case.
+    pub fn hex(&self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
+    }
+
+    /// This colour mixed with `other`: `t` = 0 gives `self`, 1 gives `other`.
+    pub fn mix(&self, other: Color, t: f32) -> Color {
+        let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;
+        Color::rgb(m(self.r, other.r), m(self.g, other.g), m(self.b, other.b))
+    }
+}
+
+/// A stroke: colour and width (in mm).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Stroke {
+    pub color: Color,
+    pub width: Mm,
+    /// Dash and gap lengths in mm; empty for a solid line.
+    pub dash: Option<(Mm, Mm)>,
+}
+
+impl Stroke {
+    pub fn solid(color: Color, width: Mm) -> Stroke {
+        Stroke {
+            color,
+            width,
+            dash: None,
+        }
+    }
+}
+
+/// One segment of a path.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Seg {
+    MoveTo(Point),
+    LineTo(Point),
+    CubicTo(Point, Point, Point),
+    Close,
+}
+
+/// A path made of segments, in mm.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Path {
+    pub segs: Vec<Seg>,
+}
+
+impl Path {
+    pub fn new() -> Path {
+        Path::default()
+    }
+
+    pub fn move_to(&mut self, x: Mm, y: Mm) -> &mut Self {
+        self.segs.push(Seg::MoveTo(Point::new(x, y)));
+        self
+    }
+
+    pub fn line_to(&mut self, x: Mm, y: Mm) -> &mut Self {
+        self.segs.push(Seg::LineTo(Point::new(x, y)));
+        self
+    }
+
+    pub fn cubic_to(&mut self, c1: Point, c2: Point, p: Point) -> &mut Self {
+        self.segs.push(Seg::CubicTo(c1, c2, p));
+        self
+    }
+
+    pub fn close(&mut self) -> &mut Self {
+        self.segs.push(Seg::Close);
+        self
+    }
+
+    /// A rectangle with corners rounded by `radius` (0 for square corners).
+    pub fn rounded_rect(r: Rect, radius: Mm) -> Path {
+        let mut p = Path::new();
+        let k = radius.min(r.w / 2.0).min(r.h / 2.0).max(0.0);
+        if k == 0.0 {
+            p.move_to(r.x, r.y)
+                .line_to(r.right(), r.y)
+                .line_to(r.right(), r.bottom())
+                .line_to(r.x, r.bottom())
+                .close();
+            return p;
+        }
+        // Control-point distance for a quarter circle.
+        let c = k * 0.552_284_8;
+        let (x0, y0, x1, y1) = (r.x, r.y, r.right(), r.bottom());
+        p.move_to(x0 + k, y0)
+            .line_to(x1 - k, y0)
+            .cubic_to(
+                Point::new(x1 - k + c, y0),
+                Point::new(x1, y0 + k - c),
+                Point::new(x1, y0 + k),
+            )
+            .line_to(x1, y1 - k)
+            .cubic_to(
+                Point::new(x1, y1 - k + c),
+                Point::new(x1 - k + c, y1),
+                Point::new(x1 - k, y1),
+            )
+            .line_to(x0 + k, y1)
+            .cubic_to(
+                Point::new(x0 + k - c, y1),
+                Point::new(x0, y1 - k + c),
+                Point::new(x0, y1 - k),
+            )
+            .line_to(x0, y0 + k)
+            .cubic_to(
+                Point::new(x0, y0 + k - c),
+                Point::new(x0 + k - c, y0),
+                Point::new(x0 + k, y0),
+            )
+            .close();
+        p
+    }
+
+    /// A circle around `center`.
+    pub fn circle(center: Point, radius: Mm) -> Path {
+        Path::rounded_rect(
+            Rect::new(
+                center.x - radius,
+                center.y - radius,
+                2.0 * radius,
+                2.0 * radius,
+            ),
+            radius,
+        )
+    }
+}
+
+/// One shaped glyph of a run. Advances and offsets are in em (multiples of
+/// the font size), so a run can be scaled without reshaping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// The glyph's id in the font.
+    pub id: u16,
+    pub x_advance: f32,
+    pub x_offset: f32,
+    pub y_offset: f32,
+    /// The bytes of the run's `text` this glyph stands for (its cluster), so
+    /// that the text can be extracted and searched in the PDF.
+    pub text: std::ops::Range<usize>,
+}
+
+/// A line of shaped glyphs in one face, size and colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlyphRun {
+    /// The start of the baseline, in mm.
+    pub origin: Point,
+    pub face: Face,
+    pub size: Pt,
+    pub color: Color,
+    pub glyphs: Vec<Glyph>,
+    /// The text the glyphs stand for.
+    pub text: String,
+}
+
+impl GlyphRun {
+    /// The run's width, in mm.
+    pub fn advance(&self) -> Mm {
+        crate::geom::pt_to_mm(self.size) * self.glyphs.iter().map(|g| g.x_advance).sum::<f32>()
+    }
+}
+
+/// The encoded form of a raster image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    Png,
+    Jpeg,
+}
+
+/// A raster image: its file's bytes (already decoded once to check them)
+/// and its size in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Image {
+    pub data: Arc<Vec<u8>>,
+    pub format: ImageFormat,
+    pub width_px: u32,
+    pub height_px: u32,
+}
+
+/// One thing drawn on a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// A filled and/or stroked path.
+    Path {
+        path: Path,
+        fill: Option<Color>,
+        stroke: Option<Stroke>,
+    },
+    /// Text.
+    Text(GlyphRun),
+    /// A raster image stretched over `rect`.
+    Image { rect: Rect, image: Image },
+    /// A frame drawn with a transform and an optional clip (in the group's
+    /// own coordinates, before the transform).
+    Group {
+        transform: Transform,
+        clip: Option<Rect>,
+        frame: Frame,
+    },
+}
+
+/// A display list: a size and the items drawn on it, in painting order.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Frame {
+    pub size: Size,
+    pub items: Vec<Item>,
+}
+
+impl Frame {
+    pub fn new(size: Size) -> Frame {
+        Frame {
+            size,
+            items: Vec::new(),
+        }
+    }
+
+    pub fn fill_rect(&mut self, rect: Rect, color: Color) {
+        self.items.push(Item::Path {
+            path: Path::rounded_rect(rect, 0.0),
+            fill: Some(color),
+            stroke: None,
+        });
+    }
+
+    pub fn fill_path(&mut self, path: Path, color: Color) {
+        self.items.push(Item::Path {
+            path,
+            fill: Some(color),
+            stroke: None,
+        });
+    }
+
+    pub fn stroke_path(&mut self, path: Path, stroke: Stroke) {
+        self.items.push(Item::Path {
+            path,
+            fill: None,
+            stroke: Some(stroke),
+        });
+    }
+
+    pub fn line(&mut self, from: Point, to: Point, stroke: Stroke) {
+        let mut p = Path::new();
+        p.move_to(from.x, from.y).line_to(to.x, to.y);
+        self.stroke_path(p, stroke);
+    }
+
+    pub fn text(&mut self, run: GlyphRun) {
+        self.items.push(Item::Text(run));
+    }
+
+    pub fn image(&mut self, rect: Rect, image: Image) {
+        self.items.push(Item::Image { rect, image });
+    }
+
+    /// Draws `frame` moved by `transform`, clipped to `clip` if given.
+    pub fn group(&mut self, frame: Frame, transform: Transform, clip: Option<Rect>) {
+        self.items.push(Item::Group {
+            transform,
+            clip,
+            frame,
+        });
+    }
+
+    /// Every glyph run in the frame with its position after the groups'
+    /// transforms, in reading order of the display list.
+    pub fn text_runs(&self) -> Vec<(Transform, &GlyphRun)> {
+        let mut out = Vec::new();
+        collect_runs(self, Transform::IDENTITY, &mut out);
+        out
+    }
+
+    /// All text in the frame, runs joined by spaces (for tests and checks).
+    pub fn plain_text(&self) -> String {
+        self.text_runs()
+            .iter()
+            .map(|(_, r)| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn collect_runs<'a>(frame: &'a Frame, t: Transform, out: &mut Vec<(Transform, &'a GlyphRun)>) {
+    for item in &frame.items {
+        match item {
+            Item::Text(run) => out.push((t, run)),
+            Item::Group {
+                transform, frame, ..
+            } => collect_runs(frame, t.after(transform), out),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Imposition: placing face frames on pages. A page is a size, its print
+//! boxes and one frame; renderers draw pages without knowing what is on
+//! them.
+
+use crate::design::CardFaces;
+use crate::frame::Frame;
+use crate::geom::{Mm, Point, Rect, Size, Transform};
+
+/// One page of an output document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    /// The page (MediaBox), in mm.
+    pub size: Size,
+    /// Where the finished piece is cut (TrimBox), if the page is cut.
+    pub trim: Option<Rect>,
+    /// How far colour runs past the cut (BleedBox), if the page is cut.
+    pub bleed: Option<Rect>,
+    /// What is drawn, in page coordinates.
+    pub frame: Frame,
+    /// A name for the page in reports and the PDF's page labels.
+    pub label: String,
+}
+
+/// Draws a face on `target` with its trim's top left at `at`, clipped to
+/// `bleed` mm around the trim.
+pub fn place_face(target: &mut Frame, face: &Frame, at: Point, bleed: Mm) {
+    let clip = Rect::from_size(face.size).inflate(bleed);
+    target.group(face.clone(), Transform::translate(at.x, at.y), Some(clip));
+}
+
+/// The print-shop deck: one face per page, page = trim + bleed on every
+/// side, fronts and backs interleaved (front 1, back 1, front 2, ...).
+pub fn card_pages(cards: &[CardFaces], trim: Size, bleed: Mm) -> Vec<Page> {
+    let page_size = Size::new(trim.w + 2.0 * bleed, trim.h + 2.0 * bleed);
+    let trim_box = Rect::new(bleed, bleed, trim.w, trim.h);
+    let mut pages = Vec::with_capacity(cards.len() * 2);
+    for card in cards {
+        for (face, side) in [(&card.front, "front"), (&card.back, "back")] {
+            let mut frame = Frame::new(page_size);
+            place_face(&mut frame, face, Point::new(bleed, bleed), bleed);
+            pages.push(Page {
+                size: page_size,
+                trim: Some(trim_box),
+                bleed: Some(Rect::from_size(page_size)),
+                frame,
+                label: format!("{} {side}", card.code),
+            });
+        }
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::design::CardKind;
+    use crate::frame::Color;
+
+    fn card(code: &str) -> CardFaces {
+        let mut front = Frame::new(Size::new(63.0, 88.0));
+        front.fill_rect(Rect::new(-10.0, -10.0, 83.0, 108.0), Color::BLACK);
+        CardFaces {
+            kind: CardKind::Summary { c: 0 },
+            code: code.into(),
+            label: code.into(),
+            back: front.clone(),
+            front,
+            back_has_content: false,
+        }
+    }
+
+    #[test]
+    fn one_face_per_page_with_boxes() {
+        let pages = card_pages(&[card("1"), card("1.1")], Size::new(63.0, 88.0), 3.0);
+        assert_eq!(pages.len(), 4);
+        assert_eq!(pages[1].label, "1 back");
+        assert_eq!(pages[2].label, "1.1 front");
+        for p in &pages {
+            assert_eq!(p.size, Size::new(69.0, 94.0));
+            assert_eq!(p.trim, Some(Rect::new(3.0, 3.0, 63.0, 88.0)));
+            assert_eq!(p.bleed, Some(Rect::new(0.0, 0.0, 69.0, 94.0)));
+            match &p.frame.items[0] {
+                crate::frame::Item::Group {
+                    transform, clip, ..
+                } => {
+                    assert_eq!(*transform, Transform::translate(3.0, 3.0));
+                    assert_eq!(*clip, Some(Rect::new(-3.0, -3.0, 69.0, 94.0)));
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! deckpress: one `deck.yaml` to print-ready PDFs for workshops.
+//!
+//! Data flows one way: `deck` (load and validate) → `design` (one Frame per
+//! face) → `impose` (pages) → `render` (PDF, PNG). See `DESIGN.md` of the
+//! project and the README.
+
+pub mod build;
+pub mod deck;
+pub mod design;
+pub mod diag;
+pub mod fonts;
+pub mod frame;
+pub mod geom;
+pub mod impose;
+pub mod output;
+pub mod render;
+pub mod text;

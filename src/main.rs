@@ -1,0 +1,205 @@
+//! The `deckpress` command: flags to options, the library to do the work, a
+//! short report, and exit codes (0 success, 1 invalid deck or layout, 2
+//! usage or I/O error).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use deckpress::build::{self, Overrides};
+use deckpress::deck::{self, Deck};
+use deckpress::diag::{Diagnostics, Source};
+use deckpress::geom::{parse_size, Mm, NamedSize, CARD_PRESETS};
+use deckpress::output;
+
+/// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
+/// a print shop (one card face per page, with bleed and trim marks in the
+/// file's page boxes).
+#[derive(Parser)]
+#[command(name = "deckpress", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the PDFs into the output folder (out/cards.pdf).
+    Build {
+        #[command(flatten)]
+        deck: DeckArgs,
+        /// The folder to write into; created if missing. Existing files of
+        /// the same name are replaced only when the whole build succeeds.
+        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+    },
+    /// Check the deck without writing anything: reads it, lays out every
+    /// card and reports every problem found. Exit code 1 if there is any.
+    Check {
+        #[command(flatten)]
+        deck: DeckArgs,
+    },
+}
+
+#[derive(Args)]
+struct DeckArgs {
+    /// The deck file.
+    #[arg(value_name = "DECK", default_value = "deck.yaml")]
+    file: PathBuf,
+    /// Card size, overriding the deck's `cards: size:`. A preset — poker
+    /// (63x88, the default), poker-us (63.5x88.9), bridge (57x89), tarot
+    /// (70x120), mini (44x68), a7 (74x105), a6 (105x148), square (70x70) —
+    /// or WIDTHxHEIGHT in mm, e.g. 60x90.
+    #[arg(long, value_name = "SIZE", value_parser = card_size)]
+    card_size: Option<NamedSize>,
+    /// Bleed in mm, overriding the deck's `cards: bleed:`: how far colour
+    /// runs past the cut on every side (print shops ask for 3; 0 to 10).
+    #[arg(long, value_name = "MM", value_parser = bleed)]
+    bleed: Option<Mm>,
+}
+
+fn card_size(s: &str) -> Result<NamedSize, String> {
+    parse_size(s, CARD_PRESETS)
+}
+
+fn bleed(s: &str) -> Result<Mm, String> {
+    let v: Mm = s
+        .trim()
+        .trim_end_matches("mm")
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a length in mm, such as 3"))?;
+    if (0.0..=10.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} mm is out of range: use 0 to 10 mm"))
+    }
+}
+
+impl DeckArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            card_size: self.card_size.clone(),
+            bleed: self.bleed,
+        }
+    }
+}
+
+/// Exit codes.
+const INVALID: u8 = 1;
+const USAGE_OR_IO: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { deck, out } => run(&deck, Some(&out)),
+        Command::Check { deck } => run(&deck, None),
+    }
+}
+
+fn print_diagnostics(diags: &Diagnostics, source: &Source) {
+    for d in diags.sorted() {
+        eprint!("{}", d.render(source));
+    }
+}
+
+/// Loads the deck; `None` (with the problems printed) if it cannot be used.
+fn load(args: &DeckArgs) -> Result<(Deck, Diagnostics), u8> {
+    let loaded = match deck::load(&args.file) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.file.display());
+            if e.kind() == std::io::ErrorKind::NotFound {
+                eprintln!(
+                    "  = help: run deckpress in the folder that holds deck.yaml, or name the deck file: deckpress build path/to/deck.yaml"
+                );
+            }
+            return Err(USAGE_OR_IO);
+        }
+    };
+    match loaded.deck {
+        Some(mut deck) => {
+            args.overrides().apply(&mut deck);
+            Ok((deck, loaded.diagnostics))
+        }
+        None => {
+            print_diagnostics(&loaded.diagnostics, &loaded.source);
+            report_counts(&loaded.diagnostics, &args.file);
+            Err(INVALID)
+        }
+    }
+}
+
+fn report_counts(diags: &Diagnostics, file: &Path) {
+    let (e, w) = (diags.errors(), diags.warnings());
+    let plural = |n: usize, s: &str| format!("{n} {s}{}", if n == 1 { "" } else { "s" });
+    if e > 0 {
+        eprintln!(
+            "{}: {}, {}; nothing was written",
+            file.display(),
+            plural(e, "error"),
+            plural(w, "warning")
+        );
+    }
+}
+
+fn run(args: &DeckArgs, out: Option<&Path>) -> ExitCode {
+    let (deck, mut diags) = match load(args) {
+        Ok(x) => x,
+        Err(code) => return ExitCode::from(code),
+    };
+    let result = build::outputs(&deck, &mut diags);
+    print_diagnostics(&diags, &deck.source);
+    let files = match result {
+        Ok(Some(files)) => files,
+        Ok(None) => {
+            report_counts(&diags, &args.file);
+            return ExitCode::from(INVALID);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(USAGE_OR_IO);
+        }
+    };
+    if diags.has_errors() {
+        report_counts(&diags, &args.file);
+        return ExitCode::from(INVALID);
+    }
+    let what = format!(
+        "{}: {} characteristics, {} cards, {} with {} mm bleed",
+        args.file.display(),
+        deck.characteristics.len(),
+        deck.card_count(),
+        deck.cards.size,
+        deckpress::geom::fmt_mm(deck.cards.bleed)
+    );
+    let Some(dir) = out else {
+        println!("{what}: no problems found{}", warnings_note(&diags));
+        return ExitCode::SUCCESS;
+    };
+    match output::write_all(dir, &files) {
+        Ok(paths) => {
+            println!("{what}{}", warnings_note(&diags));
+            for (path, f) in paths.iter().zip(&files) {
+                println!("  wrote {}: {}", path.display(), f.summary);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write into {}: {e}; nothing was replaced",
+                dir.display()
+            );
+            ExitCode::from(USAGE_OR_IO)
+        }
+    }
+}
+
+fn warnings_note(diags: &Diagnostics) -> String {
+    match diags.warnings() {
+        0 => String::new(),
+        1 => " (1 warning above)".into(),
+        n => format!(" ({n} warnings above)"),
+    }
+}

@@ -1,0 +1,239 @@
+//! Pages to PDF bytes with krilla: fonts embedded and subset, MediaBox,
+//! TrimBox and BleedBox on every page, document metadata, and the same
+//! bytes for the same pages (no clock, no random ids).
+
+use std::collections::HashMap;
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point as KPoint, Size as KSize, Transform as KTransform};
+use krilla::image::Image as KImage;
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke as KStroke, StrokeDash};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::{Document, SerializeSettings};
+
+use crate::fonts::Face;
+use crate::frame::{Color, Frame, ImageFormat, Item, Path, Seg, Stroke};
+use crate::geom::{mm_to_pt, pt_to_mm, Rect, Transform};
+use crate::impose::Page;
+
+/// Document-wide information written into the PDF.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocInfo {
+    pub title: String,
+    pub subject: Option<String>,
+    pub language: String,
+}
+
+/// Why a PDF could not be written.
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+/// Writes pages as a PDF.
+pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
+    let settings = SerializeSettings {
+        compress_content_streams: true,
+        xmp_metadata: true,
+        ..SerializeSettings::default()
+    };
+    let mut doc = Document::new_with(settings);
+    let mut metadata = Metadata::new()
+        .title(info.title.clone())
+        .language(info.language.clone())
+        .creator(format!("deckpress {}", env!("CARGO_PKG_VERSION")));
+    if let Some(s) = &info.subject {
+        metadata = metadata.description(s.clone());
+    }
+    doc.set_metadata(metadata);
+    let mut cx = Cx::default();
+    for page in pages {
+        let pt = |r: Rect| {
+            // PDF boxes have their origin at the bottom left.
+            krilla::geom::Rect::from_ltrb(
+                mm_to_pt(r.x),
+                mm_to_pt(page.size.h - r.bottom()),
+                mm_to_pt(r.right()),
+                mm_to_pt(page.size.h - r.y),
+            )
+        };
+        let size = KSize::from_wh(mm_to_pt(page.size.w), mm_to_pt(page.size.h))
+            .ok_or_else(|| RenderError(format!("page {} has no area", page.label)))?;
+        let settings = PageSettings::new(size)
+            .with_trim_box(page.trim.and_then(pt))
+            .with_bleed_box(page.bleed.and_then(pt));
+        let mut p = doc.start_page_with(settings);
+        let mut surface = p.surface();
+        // Everything below is drawn in mm, with the origin at the top left.
+        let scale = mm_to_pt(1.0);
+        surface.push_transform(&KTransform::from_scale(scale, scale));
+        cx.frame(&mut surface, &page.frame)?;
+        surface.pop();
+        surface.finish();
+        p.finish();
+    }
+    doc.finish()
+        .map_err(|e| RenderError(format!("the PDF could not be written: {e:?}")))
+}
+
+/// Fonts and images converted once per document.
+#[derive(Default)]
+struct Cx {
+    fonts: HashMap<Face, Font>,
+    images: HashMap<usize, KImage>,
+}
+
+fn paint(c: Color) -> krilla::paint::Paint {
+    rgb::Color::new(c.r, c.g, c.b).into()
+}
+
+fn fill(c: Color) -> Fill {
+    Fill {
+        paint: paint(c),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn stroke(s: &Stroke) -> KStroke {
+    KStroke {
+        paint: paint(s.color),
+        width: s.width,
+        miter_limit: 4.0,
+        line_cap: LineCap::Butt,
+        line_join: LineJoin::Miter,
+        opacity: NormalizedF32::ONE,
+        dash: s.dash.map(|(on, off)| StrokeDash {
+            array: vec![on, off],
+            offset: 0.0,
+        }),
+    }
+}
+
+fn kpath(path: &Path) -> Option<krilla::geom::Path> {
+    let mut b = PathBuilder::new();
+    for seg in &path.segs {
+        match *seg {
+            Seg::MoveTo(p) => b.move_to(p.x, p.y),
+            Seg::LineTo(p) => b.line_to(p.x, p.y),
+            Seg::CubicTo(c1, c2, p) => b.cubic_to(c1.x, c1.y, c2.x, c2.y, p.x, p.y),
+            Seg::Close => b.close(),
+        }
+    }
+    b.finish()
+}
+
+fn ktransform(t: &Transform) -> KTransform {
+    KTransform::from_row(t.a, t.b, t.c, t.d, t.e, t.f)
+}
+
+impl Cx {
+    fn font(&mut self, face: Face) -> Result<Font, RenderError> {
+        if let Some(f) = self.fonts.get(&face) {
+            return Ok(f.clone());
+        }
+        let font = Font::new(face.data().into(), 0)
+            .ok_or_else(|| RenderError(format!("the bundled font {face:?} could not be read")))?;
+        self.fonts.insert(face, font.clone());
+        Ok(font)
+    }
+
+    fn image(&mut self, img: &crate::frame::Image) -> Result<KImage, RenderError> {
+        let key = std::sync::Arc::as_ptr(&img.data) as usize;
+        if let Some(i) = self.images.get(&key) {
+            return Ok(i.clone());
+        }
+        let data: krilla::Data = img.data.clone().into();
+        let image = match img.format {
+            ImageFormat::Png => KImage::from_png(data, true),
+            ImageFormat::Jpeg => KImage::from_jpeg(data, true),
+        }
+        .map_err(|e| RenderError(format!("an image could not be embedded: {e}")))?;
+        self.images.insert(key, image.clone());
+        Ok(image)
+    }
+
+    fn frame(&mut self, s: &mut Surface, frame: &Frame) -> Result<(), RenderError> {
+        for item in &frame.items {
+            match item {
+                Item::Path {
+                    path,
+                    fill: f,
+                    stroke: st,
+                } => {
+                    let Some(p) = kpath(path) else { continue };
+                    s.set_fill(f.map(fill));
+                    s.set_stroke(st.as_ref().map(stroke));
+                    s.draw_path(&p);
+                }
+                Item::Text(run) => {
+                    let font = self.font(run.face)?;
+                    let glyphs: Vec<KrillaGlyph> = run
+                        .glyphs
+                        .iter()
+                        .map(|g| {
+                            KrillaGlyph::new(
+                                GlyphId::new(g.id as u32),
+                                g.x_advance,
+                                g.x_offset,
+                                g.y_offset,
+                                0.0,
+                                g.text.clone(),
+                                None,
+                            )
+                        })
+                        .collect();
+                    s.set_fill(Some(fill(run.color)));
+                    s.set_stroke(None);
+                    s.draw_glyphs(
+                        KPoint::from_xy(run.origin.x, run.origin.y),
+                        &glyphs,
+                        font,
+                        &run.text,
+                        pt_to_mm(run.size),
+                        false,
+                    );
+                }
+                Item::Image { rect, image } => {
+                    let img = self.image(image)?;
+                    let Some(size) = KSize::from_wh(rect.w, rect.h) else {
+                        continue;
+                    };
+                    s.push_transform(&KTransform::from_translate(rect.x, rect.y));
+                    s.draw_image(img, size);
+                    s.pop();
+                }
+                Item::Group {
+                    transform,
+                    clip,
+                    frame,
+                } => {
+                    s.push_transform(&ktransform(transform));
+                    let clipped = match clip.and_then(|c| kpath(&Path::rounded_rect(c, 0.0))) {
+                        Some(c) => {
+                            s.push_clip_path(&c, &FillRule::NonZero);
+                            true
+                        }
+                        None => false,
+                    };
+                    self.frame(s, frame)?;
+                    if clipped {
+                        s.pop();
+                    }
+                    s.pop();
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,455 @@
+//! Paragraph layout with the bundled fonts: shaping (kerning, ligatures),
+//! line breaking and alignment by parley, turned into positioned glyph runs
+//! for the display list; and fitting, which shrinks text in small steps
+//! down to a floor and reports what still does not fit.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
+use parley::{
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext,
+    LineHeight, StyleProperty,
+};
+
+use crate::fonts::{Face, FAMILY};
+use crate::frame::{Color, Glyph, GlyphRun};
+use crate::geom::{pt_to_mm, Mm, Point, Pt};
+use crate::text::markup::Rich;
+
+/// Horizontal alignment of the lines of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Type size.
+    pub size: Pt,
+    /// Line distance as a multiple of the size.
+    pub leading: f32,
+    pub color: Color,
+    pub align: Align,
+    /// Extra space between letters, in em (for small capitals-like labels).
+    pub tracking: f32,
+}
+
+impl Style {
+    pub fn new(size: Pt, color: Color) -> Style {
+        Style {
+            size,
+            leading: 1.3,
+            color,
+            align: Align::Left,
+            tracking: 0.0,
+        }
+    }
+
+    pub fn leading(mut self, leading: f32) -> Style {
+        self.leading = leading;
+        self
+    }
+
+    pub fn align(mut self, align: Align) -> Style {
+        self.align = align;
+        self
+    }
+
+    pub fn tracking(mut self, em: f32) -> Style {
+        self.tracking = em;
+        self
+    }
+
+    pub fn sized(mut self, size: Pt) -> Style {
+        self.size = size;
+        self
+    }
+}
+
+/// A laid-out paragraph: glyph runs positioned relative to the paragraph's
+/// top left corner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    pub runs: Vec<GlyphRun>,
+    /// The width of the longest line.
+    pub width: Mm,
+    /// From the top of the first line to the bottom of the last.
+    pub height: Mm,
+    /// Distance from the top to the first baseline.
+    pub first_baseline: Mm,
+    /// Distance from the top to the last baseline.
+    pub last_baseline: Mm,
+    pub lines: usize,
+    /// The type size it was set at.
+    pub size: Pt,
+}
+
+impl Block {
+    /// The runs moved so that the block's top left is at `at`.
+    pub fn placed(&self, at: Point) -> Vec<GlyphRun> {
+        self.runs
+            .iter()
+            .map(|r| GlyphRun {
+                origin: Point::new(r.origin.x + at.x, r.origin.y + at.y),
+                ..r.clone()
+            })
+            .collect()
+    }
+}
+
+/// Why text could not be set.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TextError {
+    /// The font has no glyph for this character.
+    MissingGlyph(char),
+    /// At the smallest allowed size, the text still needs more room.
+    Overflow {
+        /// Height needed at the floor size.
+        needed: Mm,
+        /// Height available.
+        available: Mm,
+        /// The floor size it was tried at.
+        floor: Pt,
+        /// A word wider than the box, if that is what does not fit.
+        wide_word: Option<String>,
+    },
+}
+
+/// Lays out text with the bundled fonts. Make one and reuse it: it caches
+/// fonts and scratch space.
+pub struct Typesetter {
+    fonts: FontContext,
+    layout: LayoutContext<[u8; 4]>,
+    faces: HashMap<u64, Face>,
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Typesetter::new()
+    }
+}
+
+impl Typesetter {
+    /// A typesetter that knows only the bundled fonts (no system fonts, so
+    /// output is the same on every machine).
+    pub fn new() -> Typesetter {
+        let mut collection = Collection::new(CollectionOptions {
+            shared: false,
+            system_fonts: false,
+        });
+        let mut faces = HashMap::new();
+        for face in Face::ALL {
+            let blob = Blob::new(Arc::new(face.data()));
+            faces.insert(blob.id(), face);
+            collection.register_fonts(blob, None);
+        }
+        Typesetter {
+            fonts: FontContext {
+                collection,
+                source_cache: SourceCache::default(),
+            },
+            layout: LayoutContext::new(),
+            faces,
+        }
+    }
+
+    /// Sets `text` in lines no wider than `width`.
+    pub fn layout(&mut self, text: &Rich, style: &Style, width: Mm) -> Result<Block, TextError> {
+        let size = style.size;
+        let mut builder = self
+            .layout
+            .ranged_builder(&mut self.fonts, &text.text, 1.0, false);
+        builder.push_default(StyleProperty::FontFamily(FontFamily::named(FAMILY)));
+        builder.push_default(StyleProperty::FontSize(size));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
+            style.leading,
+        )));
+        if style.tracking != 0.0 {
+            builder.push_default(StyleProperty::LetterSpacing(style.tracking * size));
+        }
+        for span in &text.spans {
+            if span.bold {
+                builder.push(
+                    StyleProperty::FontWeight(FontWeight::BOLD),
+                    span.range.clone(),
+                );
+            }
+            if span.italic {
+                builder.push(
+                    StyleProperty::FontStyle(FontStyle::Italic),
+                    span.range.clone(),
+                );
+            }
+        }
+        let mut layout = builder.build(&text.text);
+        // Work in points; convert to mm at the end.
+        let max_width = crate::geom::mm_to_pt(width);
+        layout.break_all_lines(Some(max_width));
+        let alignment = match style.align {
+            Align::Left => Alignment::Start,
+            Align::Center => Alignment::Center,
+            Align::Right => Alignment::End,
+        };
+        layout.align(alignment, AlignmentOptions::default());
+
+        let mut runs = Vec::new();
+        let mut widest: f32 = 0.0;
+        let mut first_baseline = None;
+        let mut last_baseline = 0.0;
+        let mut lines = 0;
+        for line in layout.lines() {
+            lines += 1;
+            let metrics = line.metrics();
+            widest = widest.max(metrics.advance - metrics.hanging_advance);
+            first_baseline.get_or_insert(metrics.baseline);
+            last_baseline = metrics.baseline;
+            let mut x = metrics.offset;
+            for run in line.runs() {
+                let face = self
+                    .faces
+                    .get(&run.font().data.id())
+                    .copied()
+                    .unwrap_or(Face::Regular);
+                let run_text_start = run.text_range().start;
+                let run_text = &text.text[run.text_range()];
+                let mut glyphs = Vec::new();
+                let start_x = x;
+                for cluster in run.visual_clusters() {
+                    let range = cluster.text_range();
+                    let rel = range.start - run_text_start..range.end - run_text_start;
+                    if cluster.is_ligature_continuation() {
+                        if let Some(last) = glyphs.last_mut() {
+                            let g: &mut Glyph = last;
+                            g.text.end = g.text.end.max(rel.end);
+                        }
+                        continue;
+                    }
+                    for glyph in cluster.glyphs() {
+                        if glyph.id == 0 {
+                            let ch = text.text[range.clone()]
+                                .chars()
+                                .find(|c| !c.is_whitespace() && !c.is_control());
+                            if let Some(ch) = ch {
+                                return Err(TextError::MissingGlyph(ch));
+                            }
+                        }
+                        glyphs.push(Glyph {
+                            id: glyph.id as u16,
+                            x_advance: glyph.advance / size,
+                            x_offset: glyph.x / size,
+                            y_offset: glyph.y / size,
+                            text: rel.clone(),
+                        });
+                        x += glyph.advance;
+                    }
+                }
+                // Trailing spaces at a line end carry no ink; drop their
+                // glyphs so that nothing sits past the margin.
+                while glyphs.last().is_some_and(|g| {
+                    run_text[g.text.clone()].chars().all(char::is_whitespace)
+                        && run.text_range().end >= line.text_range().end
+                }) {
+                    glyphs.pop();
+                }
+                if glyphs.is_empty() {
+                    continue;
+                }
+                runs.push(GlyphRun {
+                    origin: Point::new(pt_to_mm(start_x), pt_to_mm(metrics.baseline)),
+                    face,
+                    size,
+                    color: style.color,
+                    glyphs,
+                    text: run_text.to_string(),
+                });
+            }
+        }
+        Ok(Block {
+            runs,
+            width: pt_to_mm(widest),
+            height: pt_to_mm(layout.height()),
+            first_baseline: pt_to_mm(first_baseline.unwrap_or(0.0)),
+            last_baseline: pt_to_mm(last_baseline),
+            lines,
+            size,
+        })
+    }
+
+    /// The widest single word of `text` at `style`, and its width, for
+    /// telling users which word cannot fit.
+    fn widest_word(&mut self, text: &Rich, style: &Style) -> Option<(String, Mm)> {
+        let mut best: Option<(String, Mm)> = None;
+        for word in text.text.split_whitespace() {
+            let block = self.layout(&Rich::plain(word), style, 10_000.0).ok()?;
+            if best.as_ref().is_none_or(|(_, w)| block.width > *w) {
+                best = Some((word.to_string(), block.width));
+            }
+        }
+        best
+    }
+
+    /// Sets `text` at the largest size from `style.size` down to `floor`
+    /// (in steps of `STEP` pt) at which it fits in `width` × `height`, or
+    /// says by how much it does not fit at the floor.
+    pub fn fit(
+        &mut self,
+        text: &Rich,
+        style: &Style,
+        width: Mm,
+        height: Mm,
+        floor: Pt,
+    ) -> Result<Block, TextError> {
+        let floor = floor.min(style.size);
+        let steps = ((style.size - floor) / STEP).round() as i32;
+        let size_at = |i: i32| style.size - i as f32 * STEP;
+        let fits = |b: &Block| b.height <= height + 1e-3 && b.width <= width + 1e-3;
+        // The preferred size is the common case: try it first.
+        let first = self.layout(text, style, width)?;
+        if fits(&first) {
+            return Ok(first);
+        }
+        // Binary search for the smallest step count (largest size) that fits.
+        let (mut lo, mut hi) = (1, steps);
+        let mut found = None;
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            let block = self.layout(text, &style.sized(size_at(mid)), width)?;
+            if fits(&block) {
+                found = Some(block);
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if let Some(block) = found {
+            return Ok(block);
+        }
+        let at_floor = self.layout(text, &style.sized(floor), width)?;
+        let wide_word = match self.widest_word(text, &style.sized(floor)) {
+            Some((w, ww)) if ww > width + 1e-3 => Some(w),
+            _ => None,
+        };
+        Err(TextError::Overflow {
+            needed: at_floor.height,
+            available: height,
+            floor,
+            wide_word,
+        })
+    }
+}
+
+/// The step in which fitting shrinks type.
+pub const STEP: Pt = 0.25;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::markup::parse;
+
+    fn style(size: Pt) -> Style {
+        Style::new(size, Color::BLACK)
+    }
+
+    #[test]
+    fn lays_out_bold_runs_in_the_bold_face() {
+        let mut ts = Typesetter::new();
+        let text = parse("Being **reliable and competent** - they do what they say.").unwrap();
+        let block = ts.layout(&text, &style(9.0), 200.0).unwrap();
+        assert_eq!(block.lines, 1);
+        let faces: Vec<(Face, &str)> = block
+            .runs
+            .iter()
+            .map(|r| (r.face, r.text.as_str()))
+            .collect();
+        assert!(
+            faces.contains(&(Face::Bold, "reliable and competent")),
+            "{faces:?}"
+        );
+        assert!(faces.iter().any(|(f, _)| *f == Face::Regular));
+        // Glyph advances add up to the line width.
+        let total: Mm = block.runs.iter().map(GlyphRun::advance).sum();
+        assert!(
+            (total - block.width).abs() < 0.5,
+            "{total} vs {}",
+            block.width
+        );
+    }
+
+    #[test]
+    fn breaks_lines_within_the_width() {
+        let mut ts = Typesetter::new();
+        let text = Rich::plain(
+            "They understand that without trust there can be no effective collaboration.",
+        );
+        let block = ts.layout(&text, &style(9.0), 40.0).unwrap();
+        assert!(block.lines >= 3, "{}", block.lines);
+        assert!(block.width <= 40.0);
+        for run in &block.runs {
+            assert!(run.origin.x + run.advance() <= 40.01, "{run:?}");
+        }
+        // Every word is still there, in order.
+        let joined: String = block.runs.iter().map(|r| r.text.as_str()).collect();
+        let words: Vec<&str> = joined.split_whitespace().collect();
+        assert_eq!(words, text.text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn kerning_narrows_pairs() {
+        let mut ts = Typesetter::new();
+        let av = ts.layout(&Rich::plain("AV"), &style(20.0), 100.0).unwrap();
+        let a = ts.layout(&Rich::plain("A"), &style(20.0), 100.0).unwrap();
+        let v = ts.layout(&Rich::plain("V"), &style(20.0), 100.0).unwrap();
+        assert!(av.width < a.width + v.width - 0.1);
+    }
+
+    #[test]
+    fn fit_shrinks_then_reports_overflow() {
+        let mut ts = Typesetter::new();
+        let text = Rich::plain(&"word ".repeat(60));
+        let fitted = ts.fit(&text, &style(10.0), 50.0, 40.0, 7.0).unwrap();
+        assert!(fitted.size < 10.0 && fitted.size >= 7.0, "{}", fitted.size);
+        assert!(fitted.height <= 40.0);
+        // One step larger would not have fitted.
+        let larger = ts.layout(&text, &style(fitted.size + STEP), 50.0).unwrap();
+        assert!(larger.height > 40.0);
+        match ts.fit(&text, &style(10.0), 50.0, 10.0, 7.0) {
+            Err(TextError::Overflow {
+                needed, available, ..
+            }) => assert!(needed > available),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn reports_a_word_too_wide_for_the_box() {
+        let mut ts = Typesetter::new();
+        match ts.fit(
+            &Rich::plain("Psychologically"),
+            &style(12.0),
+            10.0,
+            50.0,
+            7.0,
+        ) {
+            Err(TextError::Overflow { wide_word, .. }) => {
+                assert_eq!(wide_word.as_deref(), Some("Psychologically"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_glyphs_are_errors() {
+        let mut ts = Typesetter::new();
+        let e = ts
+            .layout(&Rich::plain("trust 信頼"), &style(9.0), 100.0)
+            .unwrap_err();
+        assert_eq!(e, TextError::MissingGlyph('信'));
+        // Typographic punctuation the framework uses is in the font.
+        ts.layout(&Rich::plain("what’s “okay” – é"), &style(9.0), 100.0)
+            .unwrap();
+    }
+}
