@@ -157,18 +157,26 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
+    /// The number of distinct errors.
     pub fn errors(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
+        self.sorted().iter().filter(|d| d.is_error()).count()
     }
 
+    /// The number of distinct warnings.
     pub fn warnings(&self) -> usize {
-        self.items.len() - self.errors()
+        self.sorted().iter().filter(|d| !d.is_error()).count()
     }
 
     /// Sorted by position in the file (unlocated last), errors before
-    /// warnings at the same place.
+    /// warnings at the same place; a problem found on several cards (a
+    /// deck-wide field) is listed once.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
-        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        let mut v: Vec<&Diagnostic> = Vec::new();
+        for d in &self.items {
+            if !v.contains(&d) {
+                v.push(d);
+            }
+        }
         v.sort_by_key(|d| (d.at.is_none(), d.at, d.severity));
         v
     }

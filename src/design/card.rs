@@ -62,12 +62,17 @@ struct Metrics {
     pad: Mm,
     icon: Mm,
     radius: Mm,
+    /// Size and most lines of a card's title.
+    title: Pt,
+    title_lines: f32,
+    /// Space between the items of a list.
+    item_gap: Mm,
 }
 
 impl Metrics {
     fn of(size: Size) -> Metrics {
         let k = ((size.w * size.h) / (63.0 * 88.0)).sqrt().clamp(0.75, 1.6);
-        Metrics {
+        let m = Metrics {
             size,
             k,
             border: 3.5 + 0.5 * (k - 1.0),
@@ -75,7 +80,38 @@ impl Metrics {
             pad: (3.0 * k).max(2.8),
             icon: 9.0 * k,
             radius: 2.2 * k,
+            title: 0.0,
+            title_lines: 3.0,
+            item_gap: 0.9 * k,
+        };
+        Metrics {
+            title: m.pt(13.0),
+            ..m
         }
+    }
+
+    /// A tighter variant for text that does not fit the normal layout: a
+    /// lower band, a smaller title of at most two lines.
+    fn compact(self) -> Metrics {
+        Metrics {
+            head: 13.0 * self.k,
+            icon: 7.0 * self.k,
+            title: self.pt(11.0),
+            title_lines: 2.0,
+            item_gap: 0.4 * self.k,
+            ..self
+        }
+    }
+
+    /// A type size for this card: `base` on a poker card, scaled, and never
+    /// below the floor.
+    fn pt(&self, base: Pt) -> Pt {
+        (base * self.k).max(CARD_FLOOR)
+    }
+
+    /// The small type of footers.
+    fn small(&self) -> Pt {
+        (7.0 * self.k.min(1.2)).max(CARD_FLOOR)
     }
 
     /// The white panel.
@@ -95,7 +131,7 @@ impl Metrics {
     }
 
     fn body_size(&self) -> Pt {
-        9.0 * self.k
+        self.pt(9.0)
     }
 }
 
@@ -120,7 +156,7 @@ pub fn card_faces(
             diags: &mut *diags,
         };
         let back = cx.back();
-        let (front, content_back) = cx.summary();
+        let (front, content_back) = cx.fitting(Cx::summary);
         out.push(CardFaces {
             kind: CardKind::Summary { c: ci },
             code: c.number.to_string(),
@@ -134,7 +170,7 @@ pub fn card_faces(
                 kind: CardKind::Behaviour { c: ci, b: bi },
                 code: b.code(c),
                 label: b.label(c),
-                front: cx.behaviour_front(b),
+                front: cx.fitting(|cx| cx.behaviour_front(b)),
                 back: back.clone(),
                 back_has_content: false,
             });
@@ -187,7 +223,6 @@ struct SummaryParts {
 }
 
 const PART_GAP: f32 = 2.6;
-const ITEM_GAP: f32 = 0.9;
 
 impl SummaryParts {
     fn pillars_height(&self, m: &Metrics, width: Mm) -> Mm {
@@ -197,24 +232,56 @@ impl SummaryParts {
             .unwrap_or(0.0)
     }
 
-    /// The height of the intro and pillars.
-    fn front_height(&self, m: &Metrics, width: Mm) -> Mm {
-        let mut h = self.intro.as_ref().map_or(0.0, |b| b.height);
-        if !self.pillars.is_empty() {
-            h += PART_GAP * m.k + self.pillars_height(m, width);
+    /// The height of the pillars and the gap before them, if they are
+    /// `here`.
+    fn pillars_block(&self, m: &Metrics, width: Mm, here: bool) -> Mm {
+        if here && !self.pillars.is_empty() {
+            PART_GAP * m.k + self.pillars_height(m, width)
+        } else {
+            0.0
         }
-        h
     }
 
-    /// The height of the lead-in and the list of behaviours.
-    fn list_height(&self, m: &Metrics) -> Mm {
-        let mut h = self.lead_in.as_ref().map_or(0.0, |b| b.height + 1.6 * m.k);
+    /// The height of the intro, and of the pillars if `pillars`.
+    fn front_height(&self, m: &Metrics, width: Mm, pillars: bool) -> Mm {
+        self.intro.as_ref().map_or(0.0, |b| b.height) + self.pillars_block(m, width, pillars)
+    }
+
+    /// The height of the lead-in and the list of behaviours, after the
+    /// pillars if `pillars`.
+    fn list_height(&self, m: &Metrics, width: Mm, pillars: bool) -> Mm {
+        let mut h = self.pillars_block(m, width, pillars);
+        if let Some(b) = &self.lead_in {
+            h += b.height + 1.6 * m.k;
+        }
         for (code, title) in &self.items {
-            h += code.height.max(title.height) + ITEM_GAP * m.k;
+            h += code.height.max(title.height) + m.item_gap;
         }
         h
     }
 
+    fn draw_pillars(
+        &self,
+        frame: &mut Frame,
+        pal: &Palette,
+        m: &Metrics,
+        inner: Rect,
+        y: Mm,
+    ) -> Mm {
+        let (pad_x, pad_y) = pill_padding(m);
+        for ((x, py, h), block) in pill_rows(&self.pillars, m, inner.w)
+            .into_iter()
+            .zip(&self.pillars)
+        {
+            let rect = Rect::new(inner.x + x, y + py, block.width + 2.0 * pad_x, h);
+            frame.fill_path(Path::rounded_rect(rect, h / 2.0), pal.tint);
+            draw(frame, block, rect.x + pad_x, rect.y + pad_y);
+        }
+        y + self.pillars_height(m, inner.w)
+    }
+
+    /// Draws the intro (and the pillars if `pillars`) from `y`; returns
+    /// where it ends.
     fn draw_front(
         &self,
         frame: &mut Frame,
@@ -222,28 +289,31 @@ impl SummaryParts {
         m: &Metrics,
         inner: Rect,
         mut y: Mm,
+        pillars: bool,
     ) -> Mm {
         if let Some(b) = &self.intro {
             draw(frame, b, inner.x, y);
             y += b.height;
         }
-        if !self.pillars.is_empty() {
-            y += PART_GAP * m.k;
-            let (pad_x, pad_y) = pill_padding(m);
-            for ((x, py, h), block) in pill_rows(&self.pillars, m, inner.w)
-                .into_iter()
-                .zip(&self.pillars)
-            {
-                let rect = Rect::new(inner.x + x, y + py, block.width + 2.0 * pad_x, h);
-                frame.fill_path(Path::rounded_rect(rect, h / 2.0), pal.tint);
-                draw(frame, block, rect.x + pad_x, rect.y + pad_y);
-            }
-            y += self.pillars_height(m, inner.w);
+        if pillars && !self.pillars.is_empty() {
+            y = self.draw_pillars(frame, pal, m, inner, y + PART_GAP * m.k);
         }
         y
     }
 
-    fn draw_list(&self, frame: &mut Frame, m: &Metrics, inner: Rect, mut y: Mm) {
+    /// Draws (the pillars if `pillars`, then) the lead-in and the list.
+    fn draw_list(
+        &self,
+        frame: &mut Frame,
+        pal: &Palette,
+        m: &Metrics,
+        inner: Rect,
+        mut y: Mm,
+        pillars: bool,
+    ) {
+        if pillars && !self.pillars.is_empty() {
+            y = self.draw_pillars(frame, pal, m, inner, y) + PART_GAP * m.k;
+        }
         if let Some(b) = &self.lead_in {
             draw(frame, b, inner.x, y);
             y += b.height + 1.6 * m.k;
@@ -251,7 +321,7 @@ impl SummaryParts {
         for (code, title) in &self.items {
             draw(frame, code, inner.x, y);
             draw(frame, title, inner.x + self.code_w, y);
-            y += code.height.max(title.height) + ITEM_GAP * m.k;
+            y += code.height.max(title.height) + m.item_gap;
         }
     }
 }
@@ -292,6 +362,28 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
+    /// Paints with the normal metrics, and if that leaves text that does
+    /// not fit, tries the compact ones; the problems of the normal layout
+    /// are reported if neither fits.
+    fn fitting<T>(&mut self, paint: impl Fn(&mut Self) -> T) -> T {
+        let before = self.diags.items.len();
+        let normal = paint(self);
+        if self.diags.items.len() == before {
+            return normal;
+        }
+        let problems = self.diags.items.split_off(before);
+        let metrics = self.m;
+        self.m = metrics.compact();
+        let compact = paint(self);
+        self.m = metrics;
+        if self.diags.items.len() == before {
+            return compact;
+        }
+        self.diags.items.truncate(before);
+        self.diags.items.extend(problems);
+        normal
+    }
+
     /// A new face: the colour to the edge (or kept off it), and the white
     /// panel below a band of height `head`.
     fn base(&self, head: Option<Mm>) -> Frame {
@@ -350,40 +442,34 @@ impl Cx<'_> {
         }
     }
 
-    /// The icon in the band at the top left; returns its top.
-    fn band_icon(&mut self, frame: &mut Frame, subject: &str) -> Mm {
+    /// A front with a band holding the icon and the characteristic's
+    /// name (up to three lines; the band grows to hold them), and the white
+    /// panel below. Returns the face and the band's height.
+    fn banded(&mut self, subject: &str) -> (Frame, Mm) {
         let m = self.m;
         let inner = m.inner(m.head);
-        let y = (m.head - m.icon) / 2.0 + 0.4 * m.k;
-        if let Some(icon) = &self.c.icon {
-            place_image(
-                frame,
-                icon,
-                Rect::new(inner.x, y, m.icon, m.icon),
-                subject,
-                self.diags,
-            );
-        }
-        y
-    }
-
-    /// The band of a front: the icon and the characteristic's name.
-    fn header(&mut self, frame: &mut Frame, subject: &str) {
-        let m = self.m;
-        let inner = m.inner(m.head);
-        let icon_y = self.band_icon(frame, subject);
         let x = if self.c.icon.is_some() {
             inner.x + m.icon + 2.5 * m.k
         } else {
             inner.x
         };
-        let style = Style::new(8.0 * m.k, self.pal.on_fill).leading(1.15);
+        let style = Style::new(m.pt(8.0), self.pal.on_fill).leading(1.15);
         let name = self.c.name.rich.clone().all_bold();
-        let room = (inner.right() - x, lines_height(&style, 2.0));
-        let subject = format!("{subject}, field name");
-        if let Some(block) = self.fit(&name, &self.c.name, &style, room, CARD_FLOOR, &subject) {
-            draw(frame, &block, x, icon_y + m.icon / 2.0 - block.height / 2.0);
+        let room = (inner.right() - x, lines_height(&style, 3.0));
+        let field = format!("{subject}, field name");
+        let block = self.fit(&name, &self.c.name, &style, room, CARD_FLOOR, &field);
+        // At least 4 mm between the trim and the name.
+        let head = m.head.max(8.0 + block.as_ref().map_or(0.0, |b| b.height));
+        let mut frame = self.base(Some(head));
+        let centre = head / 2.0 + 0.4 * m.k;
+        if let Some(icon) = &self.c.icon {
+            let rect = Rect::new(inner.x, centre - m.icon / 2.0, m.icon, m.icon);
+            place_image(&mut frame, icon, rect, subject, self.diags);
         }
+        if let Some(block) = block {
+            draw(&mut frame, &block, x, centre - block.height / 2.0);
+        }
+        (frame, head)
     }
 
     /// The foot of a face: the deck's short title, small, and the card's
@@ -391,7 +477,7 @@ impl Cx<'_> {
     fn footer(&mut self, frame: &mut Frame, code: &str, inner: Rect) -> Mm {
         let m = self.m;
         let deck = self.deck;
-        let code_style = Style::new(9.5 * m.k, self.pal.on_white).align(Align::Right);
+        let code_style = Style::new(m.pt(9.5), self.pal.on_white).align(Align::Right);
         let Some(code_block) = self.set(
             &Rich::plain(code).all_bold(),
             deck.footer(),
@@ -401,10 +487,10 @@ impl Cx<'_> {
         ) else {
             return inner.bottom();
         };
-        let small = Style::new(CARD_FLOOR.max(7.0 * m.k.min(1.2)), ink::MUTED).leading(1.15);
+        let small = Style::new(m.small(), ink::MUTED).leading(1.15);
         let room = (
             inner.w - code_block.width - 3.0 * m.k,
-            lines_height(&small, 2.0),
+            lines_height(&small, 3.0),
         );
         let subject = "the deck, field short_title (printed at the foot of every card)";
         let Some(block) = self.fit(
@@ -436,8 +522,8 @@ impl Cx<'_> {
         subject: &str,
     ) -> Mm {
         let m = self.m;
-        let style = Style::new(13.0 * m.k, self.pal.on_white).leading(1.12);
-        let room = (inner.w, lines_height(&style, 3.0));
+        let style = Style::new(m.title, self.pal.on_white).leading(1.12);
+        let room = (inner.w, lines_height(&style, m.title_lines));
         let mut y = inner.y;
         if let Some(block) = self.fit(
             &rich.clone().all_bold(),
@@ -460,9 +546,8 @@ impl Cx<'_> {
         let m = self.m;
         let c = self.c;
         let subject = b.label(c);
-        let mut frame = self.base(Some(m.head));
-        let inner = m.inner(m.head);
-        self.header(&mut frame, &subject);
+        let (mut frame, head) = self.banded(&subject);
+        let inner = m.inner(head);
         let footer_top = self.footer(&mut frame, &b.code(c), inner);
         let y = self.title(
             &mut frame,
@@ -574,94 +659,110 @@ impl Cx<'_> {
     /// faces.
     ///
     /// The front has the icon and number in the band, the name as the
-    /// title, the intro and the pillars; the lead-in and the list of
+    /// title, the intro and the pillars. The lead-in and the list of
     /// behaviours follow on the front when everything fits at a comfortable
-    /// size (8 pt on a poker card), and otherwise on the card's own back.
+    /// size (8 pt on a poker card); otherwise they go on the card's own
+    /// back, and the pillars too if the front is still too full.
     fn summary(&mut self) -> (Frame, Option<Frame>) {
         let (c, m) = (self.c, self.m);
         let subject = format!("summary card {} \"{}\"", c.number, c.id);
-        let errors_before = self.diags.errors();
+        let problems_before = self.diags.items.len();
 
         let mut front = self.base(Some(m.head));
         let inner = m.inner(m.head);
-        let icon_y = self.band_icon(&mut front, &subject);
-        let number_style = Style::new(13.0 * m.k, self.pal.on_fill).align(Align::Right);
-        if let Some(block) = self.set(
-            &Rich::plain(&c.number.to_string()).all_bold(),
-            &c.name,
-            &number_style,
-            inner.w,
-            &subject,
-        ) {
-            draw(
-                &mut front,
-                &block,
-                inner.x,
-                icon_y + m.icon / 2.0 - block.height / 2.0,
-            );
+        let centre = m.head / 2.0 + 0.4 * m.k;
+        if let Some(icon) = &c.icon {
+            let rect = Rect::new(inner.x, centre - m.icon / 2.0, m.icon, m.icon);
+            place_image(&mut front, icon, rect, &subject, self.diags);
         }
-        let front_top = self.title(
-            &mut front,
-            &c.name.rich,
-            &c.name,
-            inner,
-            &format!("{subject}, field name"),
-        );
+        let number_style = Style::new(m.pt(13.0), self.pal.on_fill).align(Align::Right);
+        let number = Rich::plain(&c.number.to_string()).all_bold();
+        if let Some(block) = self.set(&number, &c.name, &number_style, inner.w, &subject) {
+            draw(&mut front, &block, inner.x, centre - block.height / 2.0);
+        }
+        let name_field = format!("{subject}, field name");
+        let front_top = self.title(&mut front, &c.name.rich, &c.name, inner, &name_field);
         let front_room = inner.bottom() - front_top;
 
         // The back, in case it is needed: a band as on a behaviour card,
         // and the deck's short title and the number at the foot.
-        let mut back = self.base(Some(m.head));
-        self.header(&mut back, &subject);
-        let back_room = self.footer(&mut back, &c.number.to_string(), inner) - 2.5 * m.k - inner.y;
-        if self.diags.errors() > errors_before {
+        let (mut back, back_head) = self.banded(&subject);
+        let back_inner = m.inner(back_head);
+        let back_room =
+            self.footer(&mut back, &c.number.to_string(), back_inner) - 2.5 * m.k - back_inner.y;
+        if self.diags.items.len() > problems_before {
             return (front, None);
         }
+        let w = inner.w;
 
         // Everything on the front, at a comfortable size...
         let single_min = (8.0 * m.k).max(CARD_FLOOR);
-        let fits_front = |p: &SummaryParts| {
-            p.front_height(&m, inner.w) + PART_GAP * m.k + p.list_height(&m) <= front_room
+        let all_on_front = |p: &SummaryParts| {
+            p.front_height(&m, w, true) + PART_GAP * m.k + p.list_height(&m, w, false) <= front_room
         };
-        match self.largest(inner.w, single_min, &subject, fits_front) {
+        match self.largest(w, single_min, &subject, all_on_front) {
             None => return (front, None),
             Some((parts, true)) => {
-                let y = parts.draw_front(&mut front, &self.pal, &m, inner, front_top);
-                parts.draw_list(&mut front, &m, inner, y + PART_GAP * m.k);
+                let y = parts.draw_front(&mut front, &self.pal, &m, inner, front_top, true);
+                parts.draw_list(&mut front, &self.pal, &m, inner, y + PART_GAP * m.k, false);
                 return (front, None);
             }
             Some(_) => {}
         }
-        // ... or over both faces, each at the largest size that fits it.
-        let front_parts = self.largest(inner.w, CARD_FLOOR, &subject, |p| {
-            p.front_height(&m, inner.w) <= front_room
-        });
-        let back_parts = self.largest(inner.w, CARD_FLOOR, &subject, |p| {
-            p.list_height(&m) <= back_room
-        });
-        let (Some((f, f_fits)), Some((l, l_fits))) = (front_parts, back_parts) else {
+        // ... or over both faces, each at the largest size that fits it:
+        // the pillars on the front if they fit there, else on the back.
+        let mut outcome = None;
+        for pillars_in_front in [true, false] {
+            let f = self.largest(w, CARD_FLOOR, &subject, |p| {
+                p.front_height(&m, w, pillars_in_front) <= front_room
+            });
+            let l = self.largest(w, CARD_FLOOR, &subject, |p| {
+                p.list_height(&m, w, !pillars_in_front) <= back_room
+            });
+            let (Some(f), Some(l)) = (f, l) else {
+                return (front, None);
+            };
+            let fits = f.1 && l.1;
+            outcome = Some((f, l, pillars_in_front));
+            if fits || c.pillars.is_empty() {
+                break;
+            }
+        }
+        let Some(((f, f_fits), (l, l_fits), pillars_in_front)) = outcome else {
             return (front, None);
         };
         if !f_fits {
             let field = c.intro.as_ref().unwrap_or(&c.name);
+            let needed = f.front_height(&m, w, pillars_in_front);
             self.diags.push(overflow(
                 field,
-                &format!("{subject}, fields intro and pillars"),
-                f.front_height(&m, inner.w),
+                &format!("{subject}, field intro"),
+                needed,
                 front_room,
             ));
         }
         if !l_fits {
             let field = c.lead_in.as_ref().unwrap_or(&c.name);
-            self.diags.push(overflow(
-                field,
-                &format!("{subject}, fields lead_in and behaviour titles"),
-                l.list_height(&m),
-                back_room,
-            ));
+            let needed = l.list_height(&m, w, !pillars_in_front);
+            let fields = format!("{subject}, fields lead_in and behaviour titles");
+            self.diags.push(overflow(field, &fields, needed, back_room));
         }
-        f.draw_front(&mut front, &self.pal, &m, inner, front_top);
-        l.draw_list(&mut back, &m, inner, inner.y);
+        f.draw_front(
+            &mut front,
+            &self.pal,
+            &m,
+            inner,
+            front_top,
+            pillars_in_front,
+        );
+        l.draw_list(
+            &mut back,
+            &self.pal,
+            &m,
+            back_inner,
+            back_inner.y,
+            !pillars_in_front,
+        );
         (front, Some(back))
     }
 
@@ -673,7 +774,7 @@ impl Cx<'_> {
         let subject = format!("back of characteristic {} \"{}\"", c.number, c.id);
         let mut frame = self.base(None);
         let (w, h) = (m.size.w, m.size.h);
-        let r = 0.27 * w.min(h);
+        let r = 0.27 * w.min(0.72 * h);
         let centre = Point::new(w / 2.0, h * 0.40);
         let disc = if pal.on_fill == Color::WHITE {
             pal.fill.mix(Color::WHITE, 0.12)
@@ -691,7 +792,7 @@ impl Cx<'_> {
         // The number, then the name, centred under the disc; the deck's
         // short title at the foot.
         let mut y = centre.y + r + 3.5 * m.k;
-        let num_style = Style::new(9.0 * m.k, pal.on_fill)
+        let num_style = Style::new(m.pt(9.0), pal.on_fill)
             .align(Align::Center)
             .tracking(0.08);
         if let Some(block) = self.set(
@@ -704,7 +805,7 @@ impl Cx<'_> {
             draw(&mut frame, &block, margin, y);
             y += block.height + 0.6 * m.k;
         }
-        let foot_style = Style::new(CARD_FLOOR.max(7.0 * m.k.min(1.2)), pal.on_fill)
+        let foot_style = Style::new(m.small(), pal.on_fill)
             .leading(1.15)
             .align(Align::Center);
         let footer = self.deck.footer();
@@ -712,7 +813,7 @@ impl Cx<'_> {
             &footer.rich,
             footer,
             &foot_style,
-            (width, lines_height(&foot_style, 2.0)),
+            (width, lines_height(&foot_style, 3.0)),
             CARD_FLOOR,
             "the deck, field short_title (printed on every back)",
         );
@@ -720,7 +821,7 @@ impl Cx<'_> {
         if let Some(b) = &foot {
             draw(&mut frame, b, margin, foot_top);
         }
-        let name_style = Style::new(10.5 * m.k, pal.on_fill)
+        let name_style = Style::new(m.pt(10.5), pal.on_fill)
             .leading(1.15)
             .align(Align::Center);
         let room = (width, (foot_top - 2.0 * m.k - y).max(0.0));
