@@ -1,0 +1,171 @@
+//! The print-shop deck built from the real `deck.yaml` by the real binary,
+//! read back with lopdf: pages, boxes, fonts, text; and the same bytes on
+//! every build.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_default_deck_builds_74_pages_with_exact_boxes_fonts_and_text() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "default", &[]);
+    let pdf = out.join("cards.pdf");
+    let doc = load(&pdf);
+    let pages = pages(&doc);
+    assert_eq!(pages.len(), 74, "37 fronts and 37 backs");
+
+    for (i, &p) in pages.iter().enumerate() {
+        let media = page_box(&doc, p, b"MediaBox").expect("MediaBox");
+        let trim = page_box(&doc, p, b"TrimBox")
+            .unwrap_or_else(|| panic!("page {} has no TrimBox", i + 1));
+        let bleed = page_box(&doc, p, b"BleedBox")
+            .unwrap_or_else(|| panic!("page {} has no BleedBox", i + 1));
+        let (mw, mh) = box_size(media);
+        assert!(
+            close(mw, 69.0, 0.01) && close(mh, 94.0, 0.01),
+            "page {}: MediaBox {mw} x {mh}",
+            i + 1
+        );
+        let (tw, th) = box_size(trim);
+        assert!(
+            close(tw, 63.0, 0.01) && close(th, 88.0, 0.01),
+            "page {}: TrimBox {tw} x {th}",
+            i + 1
+        );
+        for k in 0..4 {
+            let outward = if k < 2 {
+                trim[k] - bleed[k]
+            } else {
+                bleed[k] - trim[k]
+            };
+            assert!(
+                close(outward, 3.0, 0.01),
+                "page {}: bleed {outward} on side {k}",
+                i + 1
+            );
+            assert!(
+                close(bleed[k], media[k], 0.01),
+                "page {}: BleedBox is the MediaBox",
+                i + 1
+            );
+        }
+    }
+
+    let fonts = embedded_fonts(&doc);
+    assert!(
+        fonts.iter().any(|f| f.ends_with("NotoSans-Regular")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts.iter().any(|f| f.ends_with("NotoSans-Bold")),
+        "{fonts:?}"
+    );
+    // Subset fonts carry a six-letter tag.
+    assert!(
+        fonts.iter().all(|f| f.as_bytes().get(6) == Some(&b'+')),
+        "{fonts:?}"
+    );
+
+    let behaviours = behaviours(&deck);
+    assert_eq!(behaviours.len(), 32);
+    let text = squash(&all_text(&doc));
+    for (title, body) in &behaviours {
+        assert!(text.contains(&squash(title)), "title {title:?} missing");
+        assert!(text.contains(&squash(body)), "text of {title:?} missing");
+    }
+    // Each behaviour card's front carries its own full text: the front of
+    // card n is page 2n - 1 in deck order (each summary card first).
+    let mut page = 1;
+    let mut b = behaviours.iter();
+    for count in [7, 6, 7, 5, 7] {
+        page += 2; // the summary card
+        for _ in 0..count {
+            let (title, body) = b.next().unwrap();
+            let t = squash(&page_text(&doc, page));
+            assert!(
+                t.contains(&squash(body)),
+                "page {page} lacks the text of {title:?}"
+            );
+            page += 2;
+        }
+    }
+
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| doc.dereference(i))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap();
+    let title = info.get(b"Title").unwrap().as_str().unwrap();
+    assert!(!title.is_empty());
+}
+
+#[test]
+fn building_twice_gives_the_same_bytes() {
+    let deck = root().join("deck.yaml");
+    let a = build(&deck, "repro-a", &[]);
+    let b = build(&deck, "repro-b", &[]);
+    let (x, y) = (
+        std::fs::read(a.join("cards.pdf")).unwrap(),
+        std::fs::read(b.join("cards.pdf")).unwrap(),
+    );
+    assert!(x == y, "two builds differ");
+}
+
+#[test]
+fn card_size_and_bleed_from_the_command_line() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "tarot", &["--card-size", "tarot", "--bleed", "2"]);
+    let doc = load(&out.join("cards.pdf"));
+    let p = pages(&doc)[0];
+    let (tw, th) = box_size(page_box(&doc, p, b"TrimBox").unwrap());
+    assert!(
+        close(tw, 70.0, 0.01) && close(th, 120.0, 0.01),
+        "{tw} x {th}"
+    );
+    let (mw, mh) = box_size(page_box(&doc, p, b"MediaBox").unwrap());
+    assert!(
+        close(mw, 74.0, 0.01) && close(mh, 124.0, 0.01),
+        "{mw} x {mh}"
+    );
+
+    let out = build(&deck, "custom", &["--card-size", "60x90", "--bleed", "0"]);
+    let doc = load(&out.join("cards.pdf"));
+    let p = pages(&doc)[0];
+    let (mw, mh) = box_size(page_box(&doc, p, b"MediaBox").unwrap());
+    assert!(
+        close(mw, 60.0, 0.01) && close(mh, 90.0, 0.01),
+        "{mw} x {mh}"
+    );
+}
+
+#[test]
+fn the_report_names_the_file_pages_and_cards() {
+    let out = temp_dir("report");
+    let o = deckpress(&["build", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s = stdout(&o);
+    assert!(s.contains("37 cards"), "{s}");
+    assert!(s.contains("cards.pdf: 74 pages"), "{s}");
+    assert!(s.contains("63 × 88 mm"), "{s}");
+    let c = deckpress(&["check"]);
+    assert_eq!(c.status.code(), Some(0), "{}", stderr(&c));
+    assert!(stdout(&c).contains("no problems found"));
+}
+
+#[test]
+fn help_and_version() {
+    let h = deckpress(&["build", "--help"]);
+    let s = stdout(&h);
+    for flag in ["--out", "--card-size", "--bleed", "poker-us", "tarot"] {
+        assert!(s.contains(flag), "{flag} not in help:\n{s}");
+    }
+    let v = deckpress(&["--version"]);
+    assert!(stdout(&v).contains(env!("CARGO_PKG_VERSION")));
+    let bad = deckpress(&["build", "--card-size", "huge"]);
+    assert_eq!(bad.status.code(), Some(2), "usage errors exit 2");
+    assert!(stderr(&bad).contains("poker"));
+}
