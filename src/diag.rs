@@ -56,6 +56,9 @@ pub struct Diagnostic {
     pub at: Option<Loc>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Diagnostics with the same key are one problem seen in several
+    /// places: only the one with the highest weight is kept.
+    pub merge: Option<(String, f32)>,
 }
 
 impl Diagnostic {
@@ -66,6 +69,7 @@ impl Diagnostic {
             message: message.into(),
             at: None,
             help: None,
+            merge: None,
         }
     }
 
@@ -88,6 +92,13 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Marks this as one of several sightings of the same problem `key`;
+    /// the sighting with the highest `weight` is the one reported.
+    pub fn merged_as(mut self, key: impl Into<String>, weight: f32) -> Diagnostic {
+        self.merge = Some((key.into(), weight));
         self
     }
 
@@ -118,7 +129,9 @@ impl Diagnostic {
         out.push_str(&self.message);
         out.push('\n');
         if let Some(at) = self.at {
-            if let Some(line) = source.line(at.line) {
+            if let Some(full) = source.line(at.line) {
+                let line = clip_line(full, at.col);
+                let line = line.as_str();
                 let num = at.line.to_string();
                 let pad = " ".repeat(num.len());
                 let caret_pad: String = line
@@ -138,6 +151,19 @@ impl Diagnostic {
     }
 }
 
+/// A long line cut to what is worth showing around column `col`: up to
+/// 100 characters, with `…` where text was left out after the column.
+fn clip_line(line: &str, col: usize) -> String {
+    let n = line.chars().count();
+    let keep = (col + 40).max(100);
+    if n <= keep {
+        return line.to_string();
+    }
+    let mut s: String = line.chars().take(keep).collect();
+    s.push('…');
+    s
+}
+
 /// Diagnostics collected while working through a deck.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diagnostics {
@@ -146,6 +172,15 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
+        if let Some((key, weight)) = &d.merge {
+            let same = |o: &Diagnostic| o.merge.as_ref().is_some_and(|(k, _)| k == key);
+            if let Some(existing) = self.items.iter_mut().find(|o| same(o)) {
+                if existing.merge.as_ref().is_some_and(|(_, w)| weight > w) {
+                    *existing = d;
+                }
+                return;
+            }
+        }
         self.items.push(d);
     }
 
@@ -244,6 +279,17 @@ mod tests {
             s,
             "error: deck.yaml:3:9: cards, field size: unknown card size `pokr`\n  |\n3 |   size: pokr\n  |         ^\n  = help: use poker\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_clipped_after_the_column() {
+        let source = Source {
+            path: "deck.yaml".into(),
+            text: format!("text: {}\n", "word ".repeat(100)),
+        };
+        let s = Diagnostic::error("too long").at(Loc::new(1, 7)).render(&source);
+        let shown = s.lines().nth(2).unwrap();
+        assert!(shown.ends_with('…') && shown.chars().count() < 120, "{shown}");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
 use crate::frame::{Color, Image, ImageFormat};
 use crate::geom::{parse_size, Mm, CARD_PRESETS};
-use crate::text::markup;
+use crate::text::{coverage, markup};
 
 /// The keys of the top level of `deck.yaml`.
 pub const DECK_KEYS: &[&str] = &[
@@ -244,6 +244,8 @@ impl Cx<'_> {
             d = d.help("text containing `: ` must be in quotes");
         } else if expected.starts_with("a list") {
             d = d.help("write each item on its own line starting with `- `");
+        } else if expected.starts_with("a length") {
+            d = d.help("write a number of millimetres, such as 3");
         }
         self.diags.push(d);
     }
@@ -282,7 +284,22 @@ impl Cx<'_> {
             return None;
         }
         match markup::parse(&collapsed) {
-            Ok(rich) => Some(Text { rich, at: node.at }),
+            Ok(rich) => match coverage::first_missing(&rich) {
+                None => Some(Text { rich, at: node.at }),
+                Some((i, ch)) => {
+                    let at = self.locate_in_scalar(node, &collapsed, markup::source_index(&collapsed, i));
+                    self.diags.push(
+                        Diagnostic::error(format!(
+                            "the bundled font has no glyph for the character '{ch}' (U+{:04X}); it would print as an empty box",
+                            ch as u32
+                        ))
+                        .about(subject.to_string())
+                        .at(at)
+                        .help("replace it with a character the font has: Latin, Greek and Cyrillic letters, digits and common punctuation"),
+                    );
+                    None
+                }
+            },
             Err(e) => {
                 let at = self.locate_in_scalar(node, &collapsed, e.char_index);
                 self.diags.push(

@@ -140,18 +140,18 @@ pub fn place_image(
     let ppi = img.width_px as f32 / (w / 25.4);
     if ppi < MIN_PPI {
         let needed = (MIN_PPI * w / 25.4).ceil();
-        diags.push(
-            Diagnostic::warning(format!(
-                "{} has {} × {} pixels: placed {:.0} mm wide that is {ppi:.0} ppi, below the {MIN_PPI:.0} ppi print needs, so it will print blurred",
-                asset.path.display(),
-                img.width_px,
-                img.height_px,
-                w
-            ))
-            .about(subject.to_string())
-            .at(asset.at)
-            .help(format!("use an image at least {needed:.0} pixels wide")),
-        );
+        let warning = Diagnostic::warning(format!(
+            "{} has {} × {} pixels: at its largest, {:.0} mm wide, that is {ppi:.0} ppi, below the {MIN_PPI:.0} ppi print needs, so it will print blurred",
+            asset.path.display(),
+            img.width_px,
+            img.height_px,
+            w
+        ))
+        .about(subject.to_string())
+        .at(asset.at)
+        .help(format!("use an image at least {needed:.0} pixels wide"));
+        // One warning per image, for its largest (blurriest) use.
+        diags.push(warning.merged_as(asset.path.display().to_string(), needed));
     }
     frame.image(placed, img.clone());
 }

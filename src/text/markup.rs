@@ -149,6 +149,33 @@ pub fn parse(source: &str) -> Result<Rich, MarkupError> {
     Ok(Rich { text, spans })
 }
 
+/// The char index in the marked-up `source` of the character that
+/// `parse(source)` puts at char index `plain` of its text.
+pub fn source_index(source: &str, plain: usize) -> usize {
+    let chars: Vec<char> = source.chars().collect();
+    let (mut i, mut n) = (0, 0);
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if chars.get(i + 1) == Some(&'*') => {
+                if n == plain {
+                    return i + 1;
+                }
+                n += 1;
+                i += 2;
+            }
+            '*' => i += 1,
+            _ => {
+                if n == plain {
+                    return i;
+                }
+                n += 1;
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
 /// Joins neighbouring spans of the same style.
 fn merge(spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
@@ -221,6 +248,17 @@ mod tests {
         assert_eq!(e.char_index, 2);
         assert!(e.message.contains("\\*"));
         assert!(parse("an **** empty").is_err());
+    }
+
+    #[test]
+    fn plain_indices_map_back_to_the_source() {
+        let src = "a **bold** \\*x";
+        let r = parse(src).unwrap();
+        assert_eq!(r.text, "a bold *x");
+        let src_chars: Vec<char> = src.chars().collect();
+        for (i, c) in r.text.chars().enumerate() {
+            assert_eq!(src_chars[source_index(src, i)], c, "char {i}");
+        }
     }
 
     #[test]

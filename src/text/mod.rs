@@ -1,6 +1,7 @@
 //! Text: inline markup to styled spans, and paragraphs to positioned glyph
 //! runs with the bundled fonts, fitted to their boxes.
 
+pub mod coverage;
 pub mod layout;
 pub mod markup;
 
