@@ -58,7 +58,7 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Diagnostics with the same key are one problem seen in several
     /// places: only the one with the highest weight is kept.
-    pub merge: Option<(String, f32)>,
+    pub merge: Option<Box<(String, f32)>>,
 }
 
 impl Diagnostic {
@@ -98,7 +98,7 @@ impl Diagnostic {
     /// Marks this as one of several sightings of the same problem `key`;
     /// the sighting with the highest `weight` is the one reported.
     pub fn merged_as(mut self, key: impl Into<String>, weight: f32) -> Diagnostic {
-        self.merge = Some((key.into(), weight));
+        self.merge = Some(Box::new((key.into(), weight)));
         self
     }
 
@@ -172,10 +172,11 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
-        if let Some((key, weight)) = &d.merge {
-            let same = |o: &Diagnostic| o.merge.as_ref().is_some_and(|(k, _)| k == key);
+        if let Some(merge) = &d.merge {
+            let (key, weight) = &**merge;
+            let same = |o: &Diagnostic| o.merge.as_ref().is_some_and(|m| &m.0 == key);
             if let Some(existing) = self.items.iter_mut().find(|o| same(o)) {
-                if existing.merge.as_ref().is_some_and(|(_, w)| weight > w) {
+                if existing.merge.as_ref().is_some_and(|m| *weight > m.1) {
                     *existing = d;
                 }
                 return;
@@ -287,9 +288,14 @@ mod tests {
             path: "deck.yaml".into(),
             text: format!("text: {}\n", "word ".repeat(100)),
         };
-        let s = Diagnostic::error("too long").at(Loc::new(1, 7)).render(&source);
+        let s = Diagnostic::error("too long")
+            .at(Loc::new(1, 7))
+            .render(&source);
         let shown = s.lines().nth(2).unwrap();
-        assert!(shown.ends_with('…') && shown.chars().count() < 120, "{shown}");
+        assert!(
+            shown.ends_with('…') && shown.chars().count() < 120,
+            "{shown}"
+        );
     }
 
     #[test]

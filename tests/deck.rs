@@ -16,7 +16,11 @@ fn root() -> &'static Path {
 
 fn the_deck() -> Deck {
     let loaded = deck::load(&root().join("deck.yaml")).unwrap();
-    assert!(loaded.diagnostics.items.is_empty(), "{:?}", loaded.diagnostics);
+    assert!(
+        loaded.diagnostics.items.is_empty(),
+        "{:?}",
+        loaded.diagnostics
+    );
     loaded.deck.unwrap()
 }
 
@@ -39,7 +43,9 @@ fn sections(seed: &str, names: &[&str]) -> Vec<Vec<String>> {
                 .filter(|(_, l)| l == &name)
                 .map(|(i, _)| i)
                 .collect();
-            *hits.last().unwrap_or_else(|| panic!("{name} is not a heading of the source"))
+            *hits
+                .last()
+                .unwrap_or_else(|| panic!("{name} is not a heading of the source"))
         })
         .collect();
     let mut out = Vec::new();
@@ -65,7 +71,11 @@ fn rich(s: &str) -> Rich {
 fn deck_yaml_is_the_framework_word_for_word() {
     let deck = the_deck();
     let seed = seed();
-    let first: Vec<&str> = seed.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let first: Vec<&str> = seed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(deck.title.plain(), first[0]);
     assert_eq!(
         deck.credit.as_ref().unwrap().plain(),
@@ -73,15 +83,29 @@ fn deck_yaml_is_the_framework_word_for_word() {
     );
     assert!(first.contains(&deck.short_title.as_ref().unwrap().plain()));
 
-    let names: Vec<&str> = deck.characteristics.iter().map(|c| c.name.plain()).collect();
+    let names: Vec<&str> = deck
+        .characteristics
+        .iter()
+        .map(|c| c.name.plain())
+        .collect();
     assert_eq!(names.len(), 5);
     let sections = sections(&seed, &names);
     let mut total = 0;
     for (c, lines) in deck.characteristics.iter().zip(&sections) {
         let mut it = lines.iter();
         assert_eq!(it.next().unwrap(), c.name.plain());
-        assert_eq!(c.intro.as_ref().unwrap().rich, rich(it.next().unwrap()), "{}: intro", c.id);
-        assert_eq!(c.lead_in.as_ref().unwrap().rich, rich(it.next().unwrap()), "{}: lead-in", c.id);
+        assert_eq!(
+            c.intro.as_ref().unwrap().rich,
+            rich(it.next().unwrap()),
+            "{}: intro",
+            c.id
+        );
+        assert_eq!(
+            c.lead_in.as_ref().unwrap().rich,
+            rich(it.next().unwrap()),
+            "{}: lead-in",
+            c.id
+        );
         let rest: Vec<&String> = it.collect();
         let bullets: Vec<&str> = rest.iter().filter_map(|l| l.strip_prefix("- ")).collect();
         let pillars: Vec<&str> = rest
@@ -89,9 +113,20 @@ fn deck_yaml_is_the_framework_word_for_word() {
             .filter(|l| !l.starts_with("- "))
             .map(|l| l.as_str())
             .collect();
-        assert_eq!(c.behaviours.len(), bullets.len(), "{}: one card per bullet", c.id);
+        assert_eq!(
+            c.behaviours.len(),
+            bullets.len(),
+            "{}: one card per bullet",
+            c.id
+        );
         for (b, bullet) in c.behaviours.iter().zip(&bullets) {
-            assert_eq!(b.text.rich, rich(bullet), "{}: behaviour {}", c.id, b.number);
+            assert_eq!(
+                b.text.rich,
+                rich(bullet),
+                "{}: behaviour {}",
+                c.id,
+                b.number
+            );
             let bold = b.text.rich.bold_phrases();
             assert_eq!(
                 b.title.plain(),
@@ -139,8 +174,14 @@ fn every_word_of_the_source_is_in_the_deck() {
             .collect()
     };
     let have: std::collections::HashSet<String> = split(&words).into_iter().collect();
-    let missing: Vec<String> = split(&seed()).into_iter().filter(|w| !have.contains(w)).collect();
-    assert!(missing.is_empty(), "words of the source not in the deck: {missing:?}");
+    let missing: Vec<String> = split(&seed())
+        .into_iter()
+        .filter(|w| !have.contains(w))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "words of the source not in the deck: {missing:?}"
+    );
 }
 
 #[test]
@@ -154,9 +195,17 @@ fn colours_carry_white_text_at_aa_and_stay_apart_for_colour_blind_readers() {
     for (id, c) in &colours {
         let on = text_on(*c);
         assert!(contrast(on, *c) >= AA, "{id}: text on {}", c.hex());
-        assert_eq!(on, Color::WHITE, "{id}: the cards set white text on the colour");
+        assert_eq!(
+            on,
+            Color::WHITE,
+            "{id}: the cards set white text on the colour"
+        );
         // The colour is also used for titles on white.
-        assert!(contrast(*c, Color::WHITE) >= AA, "{id}: {} as text on white", c.hex());
+        assert!(
+            contrast(*c, Color::WHITE) >= AA,
+            "{id}: {} as text on white",
+            c.hex()
+        );
     }
     for v in Vision::ALL {
         for (i, (a, ca)) in colours.iter().enumerate() {
@@ -174,8 +223,15 @@ fn each_characteristic_has_its_own_icon() {
     let deck = the_deck();
     let mut seen = Vec::new();
     for c in &deck.characteristics {
-        let icon = c.icon.as_ref().unwrap_or_else(|| panic!("{} has no icon", c.id));
-        assert!(icon.image.width_px >= 1000, "{}: icon too small to print sharply", c.id);
+        let icon = c
+            .icon
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has no icon", c.id));
+        assert!(
+            icon.image.width_px >= 1000,
+            "{}: icon too small to print sharply",
+            c.id
+        );
         assert!(!seen.contains(&icon.image.data), "{}: shares an icon", c.id);
         seen.push(icon.image.data.clone());
     }

@@ -22,12 +22,24 @@ fn fails(fixture_name: &str) -> String {
         "{fixture_name}: the earlier output was touched"
     );
     let files: Vec<_> = std::fs::read_dir(&out).unwrap().collect();
-    assert_eq!(files.len(), 1, "{fixture_name}: files were written: {files:?}");
+    assert_eq!(
+        files.len(),
+        1,
+        "{fixture_name}: files were written: {files:?}"
+    );
     assert!(err.contains("nothing was written"), "{err}");
     // `check` finds the same and writes nothing either.
     let c = deckpress(&["check", deck.to_str().unwrap()]);
-    assert_eq!(c.status.code(), Some(1), "{fixture_name}: check's exit code");
-    assert_eq!(stderr(&c), err, "{fixture_name}: check and build report alike");
+    assert_eq!(
+        c.status.code(),
+        Some(1),
+        "{fixture_name}: check's exit code"
+    );
+    assert_eq!(
+        stderr(&c),
+        err,
+        "{fixture_name}: check and build report alike"
+    );
     err
 }
 
@@ -40,7 +52,10 @@ fn located(err: &str, fixture_name: &str, line: usize, col: usize, needles: &[&s
         .map(|m| m.trim_start_matches("error: "))
         .find(|m| m.contains(&head))
         .unwrap_or_else(|| panic!("no message at {head} in:\n{err}"));
-    assert!(msg.contains(&format!("\n{line} | ")), "the line is not shown:\n{msg}");
+    assert!(
+        msg.contains(&format!("\n{line} | ")),
+        "the line is not shown:\n{msg}"
+    );
     assert!(msg.contains("= help: "), "no help:\n{msg}");
     for n in needles {
         assert!(msg.contains(n), "`{n}` missing in:\n{msg}");
@@ -50,71 +65,186 @@ fn located(err: &str, fixture_name: &str, line: usize, col: usize, needles: &[&s
 #[test]
 fn unknown_key_suggests_the_closest() {
     let e = fails("bad/unknown-key.yaml");
-    located(&e, "bad/unknown-key.yaml", 17, 9, &["card 1.1 \"first things\"", "unknown key `txet`", "did you mean `text`"]);
+    located(
+        &e,
+        "bad/unknown-key.yaml",
+        17,
+        9,
+        &[
+            "card 1.1 \"first things\"",
+            "unknown key `txet`",
+            "did you mean `text`",
+        ],
+    );
 }
 
 #[test]
 fn wrong_type() {
     let e = fails("bad/wrong-type.yaml");
-    located(&e, "bad/wrong-type.yaml", 6, 10, &["cards, field bleed", "expected a length in mm", "found text"]);
+    located(
+        &e,
+        "bad/wrong-type.yaml",
+        6,
+        10,
+        &[
+            "cards, field bleed",
+            "expected a length in mm",
+            "found text",
+        ],
+    );
 }
 
 #[test]
 fn missing_field() {
     let e = fails("bad/missing-field.yaml");
-    located(&e, "bad/missing-field.yaml", 16, 9, &["card 1.1 \"first things\"", "missing field `text`", "add `text:`"]);
+    located(
+        &e,
+        "bad/missing-field.yaml",
+        16,
+        9,
+        &[
+            "card 1.1 \"first things\"",
+            "missing field `text`",
+            "add `text:`",
+        ],
+    );
 }
 
 #[test]
 fn duplicate_id() {
     let e = fails("bad/duplicate-id.yaml");
-    located(&e, "bad/duplicate-id.yaml", 20, 5, &["characteristic 2, field id", "`one` is already used by characteristic 1"]);
+    located(
+        &e,
+        "bad/duplicate-id.yaml",
+        20,
+        5,
+        &[
+            "characteristic 2, field id",
+            "`one` is already used by characteristic 1",
+        ],
+    );
 }
 
 #[test]
 fn empty_text() {
     let e = fails("bad/empty-text.yaml");
-    located(&e, "bad/empty-text.yaml", 17, 15, &["card 1.1 \"first things\", field text", "the text is empty"]);
+    located(
+        &e,
+        "bad/empty-text.yaml",
+        17,
+        15,
+        &["card 1.1 \"first things\", field text", "the text is empty"],
+    );
 }
 
 #[test]
 fn bad_colour() {
     let e = fails("bad/bad-colour.yaml");
-    located(&e, "bad/bad-colour.yaml", 10, 13, &["field colour", "`#12345` is not a colour", "#rrggbb"]);
+    located(
+        &e,
+        "bad/bad-colour.yaml",
+        10,
+        13,
+        &["field colour", "`#12345` is not a colour", "#rrggbb"],
+    );
     let e = fails("bad/unquoted-colour.yaml");
-    located(&e, "bad/unquoted-colour.yaml", 10, 11, &["field colour", "the colour is empty", "`#` starts a comment", "in quotes"]);
+    located(
+        &e,
+        "bad/unquoted-colour.yaml",
+        10,
+        11,
+        &[
+            "field colour",
+            "the colour is empty",
+            "`#` starts a comment",
+            "in quotes",
+        ],
+    );
 }
 
 #[test]
 fn missing_and_corrupt_images() {
     let e = fails("bad/missing-asset.yaml");
-    located(&e, "bad/missing-asset.yaml", 11, 11, &["field icon", "nope.png does not exist", "relative to the folder of the deck file"]);
+    located(
+        &e,
+        "bad/missing-asset.yaml",
+        11,
+        11,
+        &[
+            "field icon",
+            "nope.png does not exist",
+            "relative to the folder of the deck file",
+        ],
+    );
     let e = fails("bad/corrupt-image.yaml");
-    located(&e, "bad/corrupt-image.yaml", 11, 11, &["field icon", "corrupt.png is not a usable image", "PNG or JPEG"]);
+    located(
+        &e,
+        "bad/corrupt-image.yaml",
+        11,
+        11,
+        &[
+            "field icon",
+            "corrupt.png is not a usable image",
+            "PNG or JPEG",
+        ],
+    );
 }
 
 #[test]
 fn unquoted_bold_explains_the_alias() {
     let e = fails("bad/unquoted-bold.yaml");
-    located(&e, "bad/unquoted-bold.yaml", 19, 15, &["read by YAML as an alias", "put the whole text in quotes"]);
+    located(
+        &e,
+        "bad/unquoted-bold.yaml",
+        19,
+        15,
+        &["read by YAML as an alias", "put the whole text in quotes"],
+    );
 }
 
 #[test]
 fn bad_markup() {
     let e = fails("bad/bad-markup.yaml");
-    located(&e, "bad/bad-markup.yaml", 17, 21, &["field text", "`**` opens bold text that is never closed"]);
+    located(
+        &e,
+        "bad/bad-markup.yaml",
+        17,
+        21,
+        &["field text", "`**` opens bold text that is never closed"],
+    );
 }
 
 #[test]
 fn missing_glyph_names_the_character() {
     let e = fails("bad/missing-glyph.yaml");
-    located(&e, "bad/missing-glyph.yaml", 17, 56, &["card 1.1 \"first things\", field text", "'信' (U+4FE1)", "empty box"]);
+    located(
+        &e,
+        "bad/missing-glyph.yaml",
+        17,
+        56,
+        &[
+            "card 1.1 \"first things\", field text",
+            "'信' (U+4FE1)",
+            "empty box",
+        ],
+    );
 }
 
 #[test]
 fn text_that_cannot_fit_says_by_how_much() {
     let e = fails("bad/overflow.yaml");
-    located(&e, "bad/overflow.yaml", 17, 15, &["card 1.1 \"first things\", field text", "does not fit: at 7 pt", "mm over", "shorten the text by about"]);
+    located(
+        &e,
+        "bad/overflow.yaml",
+        17,
+        15,
+        &[
+            "card 1.1 \"first things\", field text",
+            "does not fit: at 7 pt",
+            "mm over",
+            "shorten the text by about",
+        ],
+    );
 }
 
 #[test]
@@ -123,8 +253,22 @@ fn check_reports_every_mistake_at_once() {
     let o = deckpress(&["check", deck.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert_eq!(e.matches("\nerror: ").count() + usize::from(e.starts_with("error: ")), 9, "{e}");
-    for n in ["pokr", "#12345", "`txet`", "missing field `text`", "text is empty", "already used", "`color`", "missing field `colour`", "never closed"] {
+    assert_eq!(
+        e.matches("\nerror: ").count() + usize::from(e.starts_with("error: ")),
+        9,
+        "{e}"
+    );
+    for n in [
+        "pokr",
+        "#12345",
+        "`txet`",
+        "missing field `text`",
+        "text is empty",
+        "already used",
+        "`color`",
+        "missing field `colour`",
+        "never closed",
+    ] {
         assert!(e.contains(n), "`{n}` not reported:\n{e}");
     }
     assert!(e.contains("9 errors"), "{e}");
@@ -148,7 +292,11 @@ fn blurred_images_warn_once_and_still_build() {
 fn io_errors_exit_2() {
     let o = deckpress(&["check", "no/such/deck.yaml"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("cannot read no/such/deck.yaml"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot read no/such/deck.yaml"),
+        "{}",
+        stderr(&o)
+    );
     let o = deckpress(&["frobnicate"]);
     assert_eq!(o.status.code(), Some(2));
 }
@@ -160,6 +308,9 @@ fn a_good_fixture_builds() {
     assert_eq!(pages(&doc).len(), 10);
     let text = squash(&all_text(&doc));
     for (title, body) in behaviours(&fixture("small.yaml")) {
-        assert!(text.contains(&squash(&title)) && text.contains(&squash(&body)), "{title}");
+        assert!(
+            text.contains(&squash(&title)) && text.contains(&squash(&body)),
+            "{title}"
+        );
     }
 }

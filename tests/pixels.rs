@@ -39,7 +39,12 @@ fn near(p: &image::Rgba<u8>, c: [u8; 3], tolerance: i32) -> bool {
 /// Every pixel of the band between `from` and `to` mm in from the page's
 /// edge, on all four sides, is (nearly) `colour`. Returns the first that
 /// is not.
-fn band_is(img: &RgbaImage, from: f32, to: f32, colour: [u8; 3]) -> Result<(), (u32, u32, [u8; 4])> {
+fn band_is(
+    img: &RgbaImage,
+    from: f32,
+    to: f32,
+    colour: [u8; 3],
+) -> Result<(), (u32, u32, [u8; 4])> {
     let (w, h) = img.dimensions();
     // Stay a pixel away from the band's edges: anti-aliasing.
     let (a, b) = (px(from) + 1, px(to).saturating_sub(1));
@@ -72,13 +77,19 @@ fn colour_bleeds_on_every_edge_and_backs_are_plain_near_the_trim() {
         for card in 0..=*n {
             let (front, back) = (&pages[page], &pages[page + 1]);
             if let Err((x, y, p)) = band_is(front, 0.0, bleed, colour) {
-                panic!("front of page {}: bleed pixel ({x},{y}) is {p:?}, not {colour:?}", page + 1);
+                panic!(
+                    "front of page {}: bleed pixel ({x},{y}) is {p:?}, not {colour:?}",
+                    page + 1
+                );
             }
             // A behaviour card's back: nothing but colour up to 4 mm
             // inside the trim. (The summary card's back holds text.)
             let limit = if card == 0 { bleed } else { bleed + 4.0 };
             if let Err((x, y, p)) = band_is(back, 0.0, limit, colour) {
-                panic!("back on page {}: pixel ({x},{y}) is {p:?}, not {colour:?}", page + 2);
+                panic!(
+                    "back on page {}: pixel ({x},{y}) is {p:?}, not {colour:?}",
+                    page + 2
+                );
             }
             page += 2;
         }
@@ -106,6 +117,12 @@ fn fronts_show_white_panels_and_text() {
         }
     }
     let total = (h / 3) * (w * 2 / 3);
-    assert!(white > total / 2, "the panel is mostly white paper: {white} of {total}");
-    assert!(dark > total / 50, "the body text is there: {dark} dark pixels");
+    assert!(
+        white > total / 2,
+        "the panel is mostly white paper: {white} of {total}"
+    );
+    assert!(
+        dark > total / 50,
+        "the body text is there: {dark} dark pixels"
+    );
 }

@@ -287,7 +287,11 @@ impl Cx<'_> {
             Ok(rich) => match coverage::first_missing(&rich) {
                 None => Some(Text { rich, at: node.at }),
                 Some((i, ch)) => {
-                    let at = self.locate_in_scalar(node, &collapsed, markup::source_index(&collapsed, i));
+                    let at = self.locate_in_scalar(
+                        node,
+                        &collapsed,
+                        markup::source_index(&collapsed, i),
+                    );
                     self.diags.push(
                         Diagnostic::error(format!(
                             "the bundled font has no glyph for the character '{ch}' (U+{:04X}); it would print as an empty box",
