@@ -220,7 +220,12 @@ struct SummaryParts {
     items: Vec<(Block, Block)>,
     /// The width of the code column.
     code_w: Mm,
+    /// The body size it is set at.
+    size: Pt,
 }
+
+/// Summary content set at some size, and whether it fits its room.
+type Fitted = (SummaryParts, bool);
 
 const PART_GAP: f32 = 2.6;
 
@@ -629,6 +634,7 @@ impl Cx<'_> {
             lead_in,
             items,
             code_w,
+            size,
         })
     }
 
@@ -711,8 +717,15 @@ impl Cx<'_> {
         }
         // ... or over both faces, each at the largest size that fits it:
         // the pillars on the front if they fit there, else on the back.
-        let mut outcome = None;
-        for pillars_in_front in [true, false] {
+        // Of the arrangements that fit, the one whose smaller face's type is
+        // largest; the pillars stay on the front when that is a tie.
+        let mut outcome: Option<(Fitted, Fitted, bool)> = None;
+        let arrangements: &[bool] = if c.pillars.is_empty() {
+            &[true]
+        } else {
+            &[true, false]
+        };
+        for &pillars_in_front in arrangements {
             let f = self.largest(w, CARD_FLOOR, &subject, |p| {
                 p.front_height(&m, w, pillars_in_front) <= front_room
             });
@@ -722,10 +735,13 @@ impl Cx<'_> {
             let (Some(f), Some(l)) = (f, l) else {
                 return (front, None);
             };
-            let fits = f.1 && l.1;
-            outcome = Some((f, l, pillars_in_front));
-            if fits || c.pillars.is_empty() {
-                break;
+            let score = |f: &Fitted, l: &Fitted| (f.1 && l.1, f.0.size.min(l.0.size));
+            let better = match &outcome {
+                None => true,
+                Some((bf, bl, _)) => score(&f, &l) > score(bf, bl),
+            };
+            if better {
+                outcome = Some((f, l, pillars_in_front));
             }
         }
         let Some(((f, f_fits), (l, l_fits), pillars_in_front)) = outcome else {
