@@ -319,3 +319,196 @@ fn collect_runs<'a>(frame: &'a Frame, t: Transform, out: &mut Vec<(Transform, &'
         }
     }
 }
+
+impl GlyphRun {
+    /// The run's box: from an ascent above the baseline to a descent below
+    /// it (generous, so that accents and descenders are inside).
+    pub fn bounds(&self) -> Rect {
+        let em = crate::geom::pt_to_mm(self.size);
+        Rect::new(
+            self.origin.x,
+            self.origin.y - 1.1 * em,
+            self.advance(),
+            1.45 * em,
+        )
+    }
+
+    /// The glyphs of the run whose advance meets `[left, right]`, as a run
+    /// of their own with its text; `None` if there are none.
+    fn cropped(&self, left: Mm, right: Mm) -> Option<GlyphRun> {
+        let em = crate::geom::pt_to_mm(self.size);
+        let mut x = self.origin.x;
+        let mut first_x = None;
+        let mut kept: Vec<&Glyph> = Vec::new();
+        for g in &self.glyphs {
+            let w = g.x_advance * em;
+            if x + w >= left && x <= right {
+                first_x.get_or_insert(x);
+                kept.push(g);
+            }
+            x += w;
+        }
+        let first_x = first_x?;
+        let start = kept.iter().map(|g| g.text.start).min()?;
+        let end = kept.iter().map(|g| g.text.end).max()?;
+        let text = self.text.get(start..end)?.to_string();
+        Some(GlyphRun {
+            origin: Point::new(first_x, self.origin.y),
+            glyphs: kept
+                .into_iter()
+                .map(|g| Glyph {
+                    text: g.text.start - start..g.text.end - start,
+                    ..g.clone()
+                })
+                .collect(),
+            text,
+            ..self.clone()
+        })
+    }
+}
+
+impl Path {
+    /// The box around the path's points (control points included, so it
+    /// may be a little larger than the curve).
+    pub fn bounds(&self) -> Option<Rect> {
+        let mut pts = Vec::new();
+        for s in &self.segs {
+            match *s {
+                Seg::MoveTo(p) | Seg::LineTo(p) => pts.push(p),
+                Seg::CubicTo(a, b, p) => pts.extend([a, b, p]),
+                Seg::Close => {}
+            }
+        }
+        let first = pts.first()?;
+        let (mut x0, mut y0, mut x1, mut y1) = (first.x, first.y, first.x, first.y);
+        for p in &pts {
+            x0 = x0.min(p.x);
+            y0 = y0.min(p.y);
+            x1 = x1.max(p.x);
+            y1 = y1.max(p.y);
+        }
+        Some(Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+}
+
+impl Frame {
+    /// The frame with only what can show inside `window` (in the frame's
+    /// coordinates): items wholly outside it are dropped, and lines of
+    /// text keep only the glyphs that meet it. Drawn clipped to `window`,
+    /// it looks the same as the whole frame clipped to it, but carries no
+    /// hidden text (which text extraction and print checks would find).
+    pub fn cropped(&self, window: Rect) -> Frame {
+        let mut out = Frame::new(self.size);
+        let stroke_slack = |s: &Option<Stroke>| s.map_or(0.0, |s| s.width);
+        for item in &self.items {
+            match item {
+                Item::Path { path, stroke, .. } => {
+                    let keep = path
+                        .bounds()
+                        .is_some_and(|b| b.inflate(stroke_slack(stroke)).overlaps(&window, 0.0));
+                    if keep {
+                        out.items.push(item.clone());
+                    }
+                }
+                Item::Text(run) => {
+                    let b = run.bounds();
+                    if b.y < window.bottom() && window.y < b.bottom() {
+                        if let Some(r) = run.cropped(window.x, window.right()) {
+                            out.items.push(Item::Text(r));
+                        }
+                    }
+                }
+                Item::Image { rect, .. } => {
+                    if rect.overlaps(&window, 0.0) {
+                        out.items.push(item.clone());
+                    }
+                }
+                Item::Group {
+                    transform,
+                    clip,
+                    frame,
+                } => {
+                    let Some(inv) = transform.inverse() else {
+                        out.items.push(item.clone());
+                        continue;
+                    };
+                    let mut inner = inv.apply_rect(&window);
+                    if let Some(c) = clip {
+                        if !c.overlaps(&inner, 0.0) {
+                            continue;
+                        }
+                        inner = intersect(&inner, c);
+                    }
+                    let frame = frame.cropped(inner);
+                    if !frame.items.is_empty() {
+                        out.items.push(Item::Group {
+                            transform: *transform,
+                            clip: *clip,
+                            frame,
+                        });
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+fn intersect(a: &Rect, b: &Rect) -> Rect {
+    let x0 = a.x.max(b.x);
+    let y0 = a.y.max(b.y);
+    let x1 = a.right().min(b.right());
+    let y1 = a.bottom().min(b.bottom());
+    Rect::new(x0, y0, (x1 - x0).max(0.0), (y1 - y0).max(0.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x: Mm, y: Mm, text: &str) -> GlyphRun {
+        GlyphRun {
+            origin: Point::new(x, y),
+            face: Face::Regular,
+            size: 72.0 / 25.4 * 10.0, // 10 mm to the em
+            color: Color::BLACK,
+            glyphs: text
+                .char_indices()
+                .map(|(i, c)| Glyph {
+                    id: 1,
+                    x_advance: 0.5,
+                    x_offset: 0.0,
+                    y_offset: 0.0,
+                    text: i..i + c.len_utf8(),
+                })
+                .collect(),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn cropping_keeps_what_shows_and_trims_lines() {
+        let mut f = Frame::new(Size::new(100.0, 100.0));
+        f.fill_rect(Rect::new(0.0, 0.0, 10.0, 10.0), Color::BLACK);
+        f.fill_rect(Rect::new(60.0, 60.0, 10.0, 10.0), Color::BLACK);
+        // Glyphs 5 mm wide from x = 20: "abcdefghij" spans 20..70.
+        f.text(run(20.0, 30.0, "abcdefghij"));
+        f.text(run(20.0, 90.0, "far below"));
+        let mut inner = Frame::new(Size::new(100.0, 100.0));
+        inner.fill_rect(Rect::new(0.0, 0.0, 5.0, 5.0), Color::WHITE);
+        f.group(inner, Transform::translate(80.0, 0.0), None);
+
+        let c = f.cropped(Rect::new(0.0, 0.0, 42.0, 50.0));
+        assert_eq!(c.plain_text(), "abcde");
+        let runs = c.text_runs();
+        assert_eq!(runs.len(), 1);
+        assert!((runs[0].1.origin.x - 20.0).abs() < 1e-4);
+        // The rectangle at 60, 60 and the group at 80 are gone.
+        assert_eq!(c.items.len(), 2, "{:?}", c.items);
+
+        let right = f.cropped(Rect::new(48.0, 0.0, 52.0, 50.0));
+        assert_eq!(right.plain_text(), "fghij");
+        assert!((right.text_runs()[0].1.origin.x - 45.0).abs() < 1e-4);
+        assert!(matches!(right.items.last(), Some(Item::Group { .. })));
+    }
+}

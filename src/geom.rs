@@ -240,6 +240,23 @@ impl Transform {
         }
     }
 
+    /// The transform that undoes this one, if it has one.
+    pub fn inverse(&self) -> Option<Transform> {
+        let det = self.a * self.d - self.b * self.c;
+        if det.abs() < 1e-9 {
+            return None;
+        }
+        let (a, b, c, d) = (self.d / det, -self.b / det, -self.c / det, self.a / det);
+        Some(Transform {
+            a,
+            b,
+            c,
+            d,
+            e: -(a * self.e + c * self.f),
+            f: -(b * self.e + d * self.f),
+        })
+    }
+
     pub fn apply(&self, p: Point) -> Point {
         Point::new(
             self.a * p.x + self.c * p.y + self.e,
@@ -342,6 +359,20 @@ pub fn parse_size(text: &str, presets: &[(&'static str, Size, &str)]) -> Result<
     }
 }
 
+/// The papers a poster can be tiled on: the office papers smaller than A3.
+pub const TILE_PAPERS: &[&str] = &["a4", "letter"];
+
+/// Parses the paper to tile a poster on: `a4` or `letter`.
+pub fn parse_tile_paper(text: &str) -> Result<NamedSize, String> {
+    match parse_size(text, PAPER_PRESETS) {
+        Ok(size) if size.name.is_some_and(|n| TILE_PAPERS.contains(&n)) => Ok(size),
+        _ => Err(format!(
+            "`{text}` is not a paper to tile the poster on: use {}",
+            TILE_PAPERS.join(" or ")
+        )),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +408,12 @@ mod tests {
         );
         let r = Transform::rotate_quarters(1).apply_rect(&Rect::new(0.0, 0.0, 63.0, 88.0));
         assert_eq!(r.size(), Size::new(88.0, 63.0));
+        let back = t.inverse().unwrap().apply(p);
+        assert!(
+            (back.x - 1.0).abs() < 1e-5 && back.y.abs() < 1e-5,
+            "{back:?}"
+        );
+        assert!(Transform::scale(0.0).inverse().is_none());
     }
 
     #[test]
