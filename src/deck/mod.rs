@@ -220,4 +220,39 @@ characteristics:
         );
         assert!(m[0].contains("does not exist"));
     }
+
+    #[test]
+    fn poster_settings_are_read_and_checked() {
+        let ok = MINIMAL.replace(
+            "characteristics:",
+            "poster:\n  bleed: 3\n  tile: A4\ncharacteristics:",
+        );
+        let l = load(&ok);
+        assert!(l.diagnostics.items.is_empty(), "{:?}", l.diagnostics);
+        let poster = l.deck.unwrap().poster;
+        assert_eq!(poster.bleed, 3.0);
+        assert_eq!(poster.tile.unwrap().name, Some("a4"));
+        assert_eq!(
+            load(MINIMAL).deck.unwrap().poster,
+            PosterSettings::default()
+        );
+
+        let bad = MINIMAL.replace(
+            "characteristics:",
+            "poster:\n  bleed: 12\n  tile: a3\n  tiles: a4\ncharacteristics:",
+        );
+        let l = load(&bad);
+        let m = messages(&l);
+        assert_eq!(m.len(), 3, "{m:#?}");
+        assert!(
+            m[0].starts_with("3:10 poster, field bleed: 12 mm is out of range"),
+            "{m:#?}"
+        );
+        assert!(m[1].starts_with("4:9 poster, field tile: `a3` is not a paper to tile the poster on: use a4 or letter"), "{m:#?}");
+        assert!(
+            m[2].starts_with("5:3 poster: unknown key `tiles`")
+                && m[2].contains("did you mean `tile`"),
+            "{m:#?}"
+        );
+    }
 }

@@ -57,6 +57,17 @@ impl Default for CardSettings {
 /// The bleed print shops ask for, in mm.
 pub const DEFAULT_BLEED: Mm = 3.0;
 
+/// How the poster is printed.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PosterSettings {
+    /// Colour printed past the trim on every side, in mm, for a print shop;
+    /// 0 (the default) for an office printer.
+    pub bleed: Mm,
+    /// A paper to print the poster on in several sheets, to assemble
+    /// (`a4` or `letter`); none by default.
+    pub tile: Option<NamedSize>,
+}
+
 /// One behaviour: a card of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Behaviour {
@@ -125,6 +136,7 @@ pub struct Deck {
     /// The document language (BCP 47, e.g. `en-GB`), written into the PDFs.
     pub language: String,
     pub cards: CardSettings,
+    pub poster: PosterSettings,
     pub characteristics: Vec<Characteristic>,
 }
 

@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::model::{Asset, Behaviour, CardSettings, Characteristic, Deck, Text};
+use super::model::{Asset, Behaviour, CardSettings, Characteristic, Deck, PosterSettings, Text};
 use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
 use crate::frame::{Color, Image, ImageFormat};
-use crate::geom::{parse_size, Mm, CARD_PRESETS};
+use crate::geom::{parse_size, parse_tile_paper, Mm, CARD_PRESETS};
 use crate::text::{coverage, markup};
 
 /// The keys of the top level of `deck.yaml`.
@@ -20,10 +20,13 @@ pub const DECK_KEYS: &[&str] = &[
     "credit",
     "language",
     "cards",
+    "poster",
     "characteristics",
 ];
 /// The keys of `cards:`.
 pub const CARD_KEYS: &[&str] = &["size", "bleed"];
+/// The keys of `poster:`.
+pub const POSTER_KEYS: &[&str] = &["bleed", "tile"];
 /// The keys of one characteristic.
 pub const CHARACTERISTIC_KEYS: &[&str] = &[
     "id",
@@ -56,6 +59,10 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
     let cards = match top.take("cards") {
         Some((_, node)) => cx.cards(node),
         None => CardSettings::default(),
+    };
+    let poster = match top.take("poster") {
+        Some((_, node)) => cx.poster(node),
+        None => PosterSettings::default(),
     };
     let mut characteristics = Vec::new();
     match top.take("characteristics") {
@@ -95,6 +102,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         credit,
         language,
         cards,
+        poster,
         characteristics,
     }
 }
@@ -374,6 +382,32 @@ impl Cx<'_> {
         if let Some((_, v)) = map.take("bleed") {
             if let Some(b) = self.mm(v, "cards, field bleed", 0.0, 10.0) {
                 settings.bleed = b;
+            }
+        }
+        map.finish(self);
+        settings
+    }
+
+    fn poster(&mut self, node: &Node) -> PosterSettings {
+        let mut map = self.map(node, "poster", POSTER_KEYS);
+        let mut settings = PosterSettings::default();
+        if let Some((_, v)) = map.take("bleed") {
+            if let Some(b) = self.mm(v, "poster, field bleed", 0.0, 10.0) {
+                settings.bleed = b;
+            }
+        }
+        if let Some((_, v)) = map.take("tile") {
+            match &v.value {
+                Value::Str(s) => match parse_tile_paper(s) {
+                    Ok(paper) => settings.tile = Some(paper),
+                    Err(e) => self.diags.push(
+                        Diagnostic::error(e)
+                            .about("poster, field tile")
+                            .at(v.at)
+                            .help("write tile: a4 (or letter) to also get the poster on sheets of that paper, or remove the key"),
+                    ),
+                },
+                other => self.wrong_type(v, other, "a paper size, a4 or letter", "poster, field tile"),
             }
         }
         map.finish(self);
