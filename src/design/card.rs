@@ -181,7 +181,7 @@ pub fn card_faces(
 
 /// A title as printed: its first letter in upper case (titles in the deck
 /// are the bold phrases as they stand in the text).
-fn heading(text: &Text) -> Rich {
+pub(super) fn heading(text: &Text) -> Rich {
     let mut rich = text.rich.clone();
     if let Some(first) = rich.text.chars().next() {
         let upper: String = first.to_uppercase().collect();

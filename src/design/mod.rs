@@ -8,6 +8,7 @@
 
 pub mod card;
 pub mod colour;
+pub mod poster;
 
 use crate::deck::{Asset, Text};
 use crate::diag::{Diagnostic, Diagnostics};
