@@ -2,6 +2,8 @@
 //! boxes and one frame; renderers draw pages without knowing what is on
 //! them.
 
+pub mod tiles;
+
 use crate::design::CardFaces;
 use crate::frame::Frame;
 use crate::geom::{Mm, Point, Rect, Size, Transform};
@@ -50,6 +52,33 @@ pub fn card_pages(cards: &[CardFaces], trim: Size, bleed: Mm) -> Vec<Page> {
     pages
 }
 
+/// The poster on one page: the page is the poster's size, or with `bleed`
+/// the trim plus the bleed on every side, with TrimBox and BleedBox.
+pub fn poster_page(poster: &Frame, bleed: Mm) -> Page {
+    let trim = poster.size;
+    if bleed <= 0.0 {
+        let mut frame = Frame::new(trim);
+        place_face(&mut frame, poster, Point::new(0.0, 0.0), 0.0);
+        return Page {
+            size: trim,
+            trim: None,
+            bleed: None,
+            frame,
+            label: "poster".into(),
+        };
+    }
+    let size = Size::new(trim.w + 2.0 * bleed, trim.h + 2.0 * bleed);
+    let mut frame = Frame::new(size);
+    place_face(&mut frame, poster, Point::new(bleed, bleed), bleed);
+    Page {
+        size,
+        trim: Some(Rect::new(bleed, bleed, trim.w, trim.h)),
+        bleed: Some(Rect::from_size(size)),
+        frame,
+        label: "poster".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +96,18 @@ mod tests {
             front,
             back_has_content: false,
         }
+    }
+
+    #[test]
+    fn the_poster_page_has_boxes_only_with_bleed() {
+        let poster = Frame::new(Size::new(297.0, 420.0));
+        let office = poster_page(&poster, 0.0);
+        assert_eq!(office.size, Size::new(297.0, 420.0));
+        assert_eq!((office.trim, office.bleed), (None, None));
+        let shop = poster_page(&poster, 3.0);
+        assert_eq!(shop.size, Size::new(303.0, 426.0));
+        assert_eq!(shop.trim, Some(Rect::new(3.0, 3.0, 297.0, 420.0)));
+        assert_eq!(shop.bleed, Some(Rect::new(0.0, 0.0, 303.0, 426.0)));
     }
 
     #[test]
