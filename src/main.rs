@@ -7,15 +7,15 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use deckpress::build::{self, Overrides};
+use deckpress::build::{self, Overrides, What};
 use deckpress::deck::{self, Deck};
 use deckpress::diag::{Diagnostics, Source};
-use deckpress::geom::{parse_size, Mm, NamedSize, CARD_PRESETS};
+use deckpress::geom::{parse_size, parse_tile_paper, Mm, NamedSize, CARD_PRESETS};
 use deckpress::output;
 
 /// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
 /// a print shop (one card face per page, with bleed and trim marks in the
-/// file's page boxes).
+/// file's page boxes) and an A3 poster of the framework.
 #[derive(Parser)]
 #[command(name = "deckpress", version, about, long_about = None)]
 struct Cli {
@@ -25,7 +25,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the PDFs into the output folder (out/cards.pdf).
+    /// Build the PDFs into the output folder (out/cards.pdf, out/poster.pdf).
     Build {
         #[command(flatten)]
         deck: DeckArgs,
@@ -33,6 +33,32 @@ enum Command {
         /// the same name are replaced only when the whole build succeeds.
         #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
         out: PathBuf,
+        /// Also print the poster on sheets of this paper, to assemble on a
+        /// wall (out/poster-tiles.pdf): a4 or letter. Overrides the deck's
+        /// `poster: tile:`.
+        #[arg(long, value_name = "PAPER", value_parser = parse_tile_paper)]
+        tile: Option<NamedSize>,
+    },
+    /// Build the A3 poster only (out/poster.pdf, and out/poster-tiles.pdf
+    /// with --tile).
+    Poster {
+        /// The deck file.
+        #[arg(value_name = "DECK", default_value = "deck.yaml")]
+        file: PathBuf,
+        /// The folder to write into; created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Also print the poster on sheets of this paper, to assemble on a
+        /// wall (out/poster-tiles.pdf): a4 or letter. Overrides the deck's
+        /// `poster: tile:`.
+        #[arg(long, value_name = "PAPER", value_parser = parse_tile_paper)]
+        tile: Option<NamedSize>,
+        /// The poster's bleed in mm, for a print shop: the page grows by it
+        /// on every side and the background runs into it (0 to 10; 0, the
+        /// default, for an office A3 printer). Overrides the deck's
+        /// `poster: bleed:`.
+        #[arg(long, value_name = "MM", value_parser = bleed)]
+        bleed: Option<Mm>,
     },
     /// Check the deck without writing anything: reads it, lays out every
     /// card and reports every problem found. Exit code 1 if there is any.
@@ -53,8 +79,9 @@ struct DeckArgs {
     /// or WIDTHxHEIGHT in mm, e.g. 60x90.
     #[arg(long, value_name = "SIZE", value_parser = card_size)]
     card_size: Option<NamedSize>,
-    /// Bleed in mm, overriding the deck's `cards: bleed:`: how far colour
-    /// runs past the cut on every side (print shops ask for 3; 0 to 10).
+    /// The cards' bleed in mm, overriding the deck's `cards: bleed:`: how
+    /// far colour runs past the cut on every side (print shops ask for 3; 0
+    /// to 10). The poster's bleed is `deckpress poster --bleed`.
     #[arg(long, value_name = "MM", value_parser = bleed)]
     bleed: Option<Mm>,
 }
@@ -82,6 +109,7 @@ impl DeckArgs {
         Overrides {
             card_size: self.card_size.clone(),
             bleed: self.bleed,
+            ..Overrides::default()
         }
     }
 }
@@ -93,8 +121,27 @@ const USAGE_OR_IO: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { deck, out } => run(&deck, Some(&out)),
-        Command::Check { deck } => run(&deck, None),
+        Command::Build { deck, out, tile } => {
+            let overrides = Overrides {
+                tile,
+                ..deck.overrides()
+            };
+            run(&deck.file, &overrides, What::All, Some(&out))
+        }
+        Command::Check { deck } => run(&deck.file, &deck.overrides(), What::All, None),
+        Command::Poster {
+            file,
+            out,
+            tile,
+            bleed,
+        } => {
+            let overrides = Overrides {
+                poster_bleed: bleed,
+                tile,
+                ..Overrides::default()
+            };
+            run(&file, &overrides, What::Poster, Some(&out))
+        }
     }
 }
 
@@ -105,11 +152,11 @@ fn print_diagnostics(diags: &Diagnostics, source: &Source) {
 }
 
 /// Loads the deck; `None` (with the problems printed) if it cannot be used.
-fn load(args: &DeckArgs) -> Result<(Deck, Diagnostics), u8> {
-    let loaded = match deck::load(&args.file) {
+fn load(file: &Path, overrides: &Overrides) -> Result<(Deck, Diagnostics), u8> {
+    let loaded = match deck::load(file) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("error: cannot read {}: {e}", args.file.display());
+            eprintln!("error: cannot read {}: {e}", file.display());
             if e.kind() == std::io::ErrorKind::NotFound {
                 eprintln!(
                     "  = help: run deckpress in the folder that holds deck.yaml, or name the deck file: deckpress build path/to/deck.yaml"
@@ -120,12 +167,12 @@ fn load(args: &DeckArgs) -> Result<(Deck, Diagnostics), u8> {
     };
     match loaded.deck {
         Some(mut deck) => {
-            args.overrides().apply(&mut deck);
+            overrides.apply(&mut deck);
             Ok((deck, loaded.diagnostics))
         }
         None => {
             print_diagnostics(&loaded.diagnostics, &loaded.source);
-            report_counts(&loaded.diagnostics, &args.file);
+            report_counts(&loaded.diagnostics, file);
             Err(INVALID)
         }
     }
@@ -144,17 +191,17 @@ fn report_counts(diags: &Diagnostics, file: &Path) {
     }
 }
 
-fn run(args: &DeckArgs, out: Option<&Path>) -> ExitCode {
-    let (deck, mut diags) = match load(args) {
+fn run(file: &Path, overrides: &Overrides, what: What, out: Option<&Path>) -> ExitCode {
+    let (deck, mut diags) = match load(file, overrides) {
         Ok(x) => x,
         Err(code) => return ExitCode::from(code),
     };
-    let result = build::outputs(&deck, &mut diags);
+    let result = build::outputs_of(&deck, what, &mut diags);
     print_diagnostics(&diags, &deck.source);
     let files = match result {
         Ok(Some(files)) => files,
         Ok(None) => {
-            report_counts(&diags, &args.file);
+            report_counts(&diags, file);
             return ExitCode::from(INVALID);
         }
         Err(e) => {
@@ -163,17 +210,24 @@ fn run(args: &DeckArgs, out: Option<&Path>) -> ExitCode {
         }
     };
     if diags.has_errors() {
-        report_counts(&diags, &args.file);
+        report_counts(&diags, file);
         return ExitCode::from(INVALID);
     }
-    let what = format!(
-        "{}: {} characteristics, {} cards, {} with {} mm bleed",
-        args.file.display(),
-        deck.characteristics.len(),
-        deck.card_count(),
-        deck.cards.size,
-        deckpress::geom::fmt_mm(deck.cards.bleed)
-    );
+    let what = match what {
+        What::All => format!(
+            "{}: {} characteristics, {} cards, {} with {} mm bleed",
+            file.display(),
+            deck.characteristics.len(),
+            deck.card_count(),
+            deck.cards.size,
+            deckpress::geom::fmt_mm(deck.cards.bleed)
+        ),
+        What::Poster => format!(
+            "{}: {} characteristics, the A3 poster",
+            file.display(),
+            deck.characteristics.len()
+        ),
+    };
     let Some(dir) = out else {
         println!("{what}: no problems found{}", warnings_note(&diags));
         return ExitCode::SUCCESS;

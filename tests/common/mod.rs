@@ -197,3 +197,19 @@ pub fn behaviours(deck: &Path) -> Vec<(String, String)> {
     }
     out
 }
+
+/// The characteristics' names in a deck file, read with a plain line
+/// reader of this test (not deckpress's).
+pub fn names(deck: &Path) -> Vec<String> {
+    std::fs::read_to_string(deck)
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.strip_prefix("    name: "))
+        .map(|n| n.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+/// The page's MediaBox size in mm.
+pub fn page_size(doc: &Document, page: ObjectId) -> (f64, f64) {
+    box_size(page_box(doc, page, b"MediaBox").expect("MediaBox"))
+}
