@@ -373,6 +373,187 @@ pub fn parse_tile_paper(text: &str) -> Result<NamedSize, String> {
     }
 }
 
+/// How cards are cut apart on an imposed sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Cut {
+    /// Every card keeps its own bleed, with a gutter of twice the bleed
+    /// between neighbours: two cuts between cards, colour to the edge.
+    #[default]
+    Gutter,
+    /// Trims touch and each cut is shared by two cards: more cards per
+    /// sheet, fewer cuts; the designs keep colour off the trim.
+    Butted,
+}
+
+impl Cut {
+    pub const ALL: [Cut; 2] = [Cut::Gutter, Cut::Butted];
+
+    /// The name users write.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cut::Gutter => "gutter",
+            Cut::Butted => "butted",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Cut, String> {
+        parse_name(text, &Cut::ALL, Cut::name, "cut mode")
+    }
+}
+
+/// How the backs of the cards are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Duplex {
+    /// Two-sided, the printer turning the sheet over on its long edge.
+    #[default]
+    Long,
+    /// Two-sided, the printer turning the sheet over on its short edge.
+    Short,
+    /// One-sided: all fronts, then all backs on separate sheets, to be fed
+    /// through the printer a second time (by hand, turned over on the long
+    /// edge, as `Long`).
+    Separate,
+    /// One-sided: each card's front and back side by side on one side of
+    /// the sheet, folded along a marked line and glued.
+    Fold,
+}
+
+impl Duplex {
+    pub const ALL: [Duplex; 4] = [Duplex::Long, Duplex::Short, Duplex::Separate, Duplex::Fold];
+
+    /// The name users write.
+    pub fn name(self) -> &'static str {
+        match self {
+            Duplex::Long => "long",
+            Duplex::Short => "short",
+            Duplex::Separate => "none",
+            Duplex::Fold => "fold",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Duplex, String> {
+        parse_name(text, &Duplex::ALL, Duplex::name, "duplex setting")
+    }
+
+    /// Whether fronts and backs are printed on the two sides of one sheet
+    /// (by the printer or by feeding the sheets through twice).
+    pub fn two_sided(self) -> bool {
+        !matches!(self, Duplex::Fold)
+    }
+}
+
+fn parse_name<T: Copy>(
+    text: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+    what: &str,
+) -> Result<T, String> {
+    let t = text.trim().to_ascii_lowercase();
+    all.iter().copied().find(|v| name(*v) == t).ok_or_else(|| {
+        let names: Vec<&str> = all.iter().map(|v| name(*v)).collect();
+        format!(
+            "`{text}` is not a {what}: expected one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+/// The largest unprintable margin accepted, in mm.
+pub const MAX_MARGIN: Mm = 30.0;
+
+/// The largest back offset accepted, in mm on either axis. Office printers
+/// are 1–3 mm off; more means the measurement was misread.
+pub const MAX_BACK_OFFSET: Mm = 10.0;
+
+/// Parses a back offset `X,Y` in mm (`1.5,-0.5`; spaces and a trailing
+/// `mm` allowed), each within `MAX_BACK_OFFSET`.
+pub fn parse_offset(text: &str) -> Result<Point, String> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let num = |s: &str| -> Option<f32> {
+        let s = s.strip_suffix("mm").unwrap_or(s).trim();
+        // A typographic minus, as word processors write it.
+        s.replace('\u{2212}', "-")
+            .parse::<f32>()
+            .ok()
+            .filter(|v| v.is_finite())
+    };
+    let (x, y) = match parts.as_slice() {
+        [x, y] => match (num(x), num(y)) {
+            (Some(x), Some(y)) => (x, y),
+            _ => {
+                return Err(format!(
+                    "`{text}` is not an offset: expected X,Y in mm, such as 1.5,-0.5"
+                ))
+            }
+        },
+        _ => {
+            return Err(format!(
+                "`{text}` is not an offset: expected two numbers X,Y in mm separated by a comma, such as 1.5,-0.5"
+            ))
+        }
+    };
+    check_offset(x, y)?;
+    Ok(Point::new(x, y))
+}
+
+/// Checks that a back offset is within `MAX_BACK_OFFSET` on both axes.
+pub fn check_offset(x: Mm, y: Mm) -> Result<(), String> {
+    if x.abs() > MAX_BACK_OFFSET || y.abs() > MAX_BACK_OFFSET {
+        return Err(format!(
+            "a back offset of {},{} mm is too large: office printers are usually 1 to 3 mm off, and deckpress accepts up to {} mm; print the calibration sheet (deckpress calibrate) and read the offset again",
+            fmt_mm(x),
+            fmt_mm(y),
+            fmt_mm(MAX_BACK_OFFSET)
+        ));
+    }
+    Ok(())
+}
+
+/// A reflection of a page across a line parallel to one of its sides: how
+/// a point on one side of a sheet corresponds to the point behind it on the
+/// other side (each side seen from the front of its own page), or how a
+/// fold brings one half of a sheet onto the other.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mirror {
+    /// Across the vertical line x = the value: x ↦ 2·value − x.
+    AcrossVertical(Mm),
+    /// Across the horizontal line y = the value: y ↦ 2·value − y.
+    AcrossHorizontal(Mm),
+}
+
+impl Mirror {
+    pub fn transform(&self) -> Transform {
+        match *self {
+            Mirror::AcrossVertical(at) => Transform {
+                a: -1.0,
+                e: 2.0 * at,
+                ..Transform::IDENTITY
+            },
+            Mirror::AcrossHorizontal(at) => Transform {
+                d: -1.0,
+                f: 2.0 * at,
+                ..Transform::IDENTITY
+            },
+        }
+    }
+
+    pub fn apply(&self, p: Point) -> Point {
+        self.transform().apply(p)
+    }
+
+    pub fn apply_rect(&self, r: &Rect) -> Rect {
+        self.transform().apply_rect(r)
+    }
+
+    /// A displacement seen through the mirror (its linear part only).
+    pub fn shift(&self, d: Point) -> Point {
+        match self {
+            Mirror::AcrossVertical(_) => Point::new(-d.x, d.y),
+            Mirror::AcrossHorizontal(_) => Point::new(d.x, -d.y),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -425,5 +606,41 @@ mod tests {
         assert!(a.overlaps(&Rect::new(9.0, 9.0, 5.0, 5.0), 0.0));
         assert_eq!(fmt_mm(63.0), "63");
         assert_eq!(fmt_mm(88.9), "88.9");
+    }
+
+    #[test]
+    fn parses_modes_and_offsets() {
+        assert_eq!(Cut::parse(" Butted").unwrap(), Cut::Butted);
+        assert!(Cut::parse("gutters")
+            .unwrap_err()
+            .contains("gutter, butted"));
+        assert_eq!(Duplex::parse("none").unwrap(), Duplex::Separate);
+        assert_eq!(Duplex::parse("FOLD").unwrap(), Duplex::Fold);
+        assert!(Duplex::parse("both")
+            .unwrap_err()
+            .contains("long, short, none, fold"));
+        assert_eq!(parse_offset("1.5,-0.5").unwrap(), Point::new(1.5, -0.5));
+        assert_eq!(
+            parse_offset(" 2 mm , \u{2212}1 ").unwrap(),
+            Point::new(2.0, -1.0)
+        );
+        assert!(parse_offset("1.5").unwrap_err().contains("X,Y"));
+        assert!(parse_offset("a,b").is_err());
+        assert!(parse_offset("12,0").unwrap_err().contains("too large"));
+        assert!(parse_offset("0,-10.5").is_err());
+    }
+
+    #[test]
+    fn mirrors_are_involutions_with_the_right_axis() {
+        let m = Mirror::AcrossVertical(100.0);
+        assert_eq!(m.apply(Point::new(10.0, 20.0)), Point::new(190.0, 20.0));
+        let r = Rect::new(10.0, 20.0, 63.0, 88.0);
+        let back = m.apply_rect(&r);
+        assert_eq!(back, Rect::new(127.0, 20.0, 63.0, 88.0));
+        assert_eq!(m.apply_rect(&back), r);
+        let h = Mirror::AcrossHorizontal(50.0);
+        assert_eq!(h.apply(Point::new(10.0, 20.0)), Point::new(10.0, 80.0));
+        assert_eq!(h.shift(Point::new(1.0, 2.0)), Point::new(1.0, -2.0));
+        assert_eq!(m.shift(Point::new(1.0, 2.0)), Point::new(-1.0, 2.0));
     }
 }

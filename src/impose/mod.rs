@@ -2,6 +2,7 @@
 //! boxes and one frame; renderers draw pages without knowing what is on
 //! them.
 
+pub mod sheets;
 pub mod tiles;
 
 use crate::design::CardFaces;
@@ -26,8 +27,14 @@ pub struct Page {
 /// Draws a face on `target` with its trim's top left at `at`, clipped to
 /// `bleed` mm around the trim.
 pub fn place_face(target: &mut Frame, face: &Frame, at: Point, bleed: Mm) {
+    place_face_with(target, face, Transform::translate(at.x, at.y), bleed);
+}
+
+/// Draws a face on `target` moved by `transform` (which may turn or mirror
+/// it), clipped to `bleed` mm around its trim.
+pub fn place_face_with(target: &mut Frame, face: &Frame, transform: Transform, bleed: Mm) {
     let clip = Rect::from_size(face.size).inflate(bleed);
-    target.group(face.clone(), Transform::translate(at.x, at.y), Some(clip));
+    target.group(face.clone(), transform, Some(clip));
 }
 
 /// The print-shop deck: one face per page, page = trim + bleed on every
