@@ -255,4 +255,68 @@ characteristics:
             "{m:#?}"
         );
     }
+
+    #[test]
+    fn sheet_settings_are_read() {
+        let text = MINIMAL.replace(
+            "characteristics:",
+            "sheets:\n  paper: letter\n  cut: butted\n  duplex: none\n  margin: 4\n  back_offset: [1.5, -0.5]\n  back_marks: true\n  guide: false\ncharacteristics:",
+        );
+        let l = load(&text);
+        assert!(l.diagnostics.items.is_empty(), "{:?}", l.diagnostics);
+        let s = l.deck.unwrap().sheets;
+        assert_eq!(s.paper.name, Some("letter"));
+        assert_eq!(s.paper_at, Some(Loc::new(3, 10)));
+        assert_eq!(s.cut, crate::geom::Cut::Butted);
+        assert_eq!(s.duplex, crate::geom::Duplex::Separate);
+        assert_eq!(s.margin, 4.0);
+        assert_eq!(s.back_offset, crate::geom::Point::new(1.5, -0.5));
+        assert!(s.back_marks && !s.guide);
+        // The offset may also be written as text, as on the command line.
+        let text = MINIMAL.replace(
+            "characteristics:",
+            "sheets:\n  back_offset: \"-1, 2mm\"\ncharacteristics:",
+        );
+        let s = load(&text).deck.unwrap().sheets;
+        assert_eq!(s.back_offset, crate::geom::Point::new(-1.0, 2.0));
+        // Without the mapping, the defaults: A4, gutters, long edge, a guide.
+        let s = load(MINIMAL).deck.unwrap().sheets;
+        assert_eq!(s.paper.name, Some("a4"));
+        assert_eq!(s.duplex, crate::geom::Duplex::Long);
+        assert!(s.guide && s.margin == 5.0);
+    }
+
+    #[test]
+    fn sheet_setting_mistakes_are_located_and_explained() {
+        let text = MINIMAL.replace(
+            "characteristics:",
+            "sheets:\n  papr: a4\n  cut: gutters\n  duplex: both\n  margin: 50\n  back_offset: [20, 0]\n  guide: maybe\n  paper: a5\ncharacteristics:",
+        );
+        let l = load(&text);
+        let m = messages(&l);
+        let find = |needle: &str| {
+            m.iter()
+                .find(|s| s.contains(needle))
+                .unwrap_or_else(|| panic!("no `{needle}` in {m:#?}"))
+                .clone()
+        };
+        assert!(find("unknown key `papr`").contains("did you mean `paper`"));
+        assert!(find("gutters").starts_with("4:8 sheets, field cut"));
+        assert!(find("gutters").contains("butted"));
+        assert!(find("`both`").starts_with("5:11 sheets, field duplex"));
+        assert!(find("`both`").contains("fold"));
+        assert!(find("50 mm is out of range").starts_with("6:11 sheets, field margin"));
+        assert!(find("too large").starts_with("7:16 sheets, field back_offset"));
+        assert!(find("too large").contains("calibrate"));
+        assert!(find("expected true or false").starts_with("8:10 sheets, field guide"));
+        assert!(find("`a5`").starts_with("9:10 sheets, field paper"));
+        assert!(find("`a5`").contains("letter"));
+        assert_eq!(l.diagnostics.errors(), 7, "{m:#?}");
+        let text = MINIMAL.replace(
+            "characteristics:",
+            "sheets:\n  back_offset: [1]\ncharacteristics:",
+        );
+        let m = messages(&load(&text));
+        assert!(m[0].contains("two numbers"), "{m:#?}");
+    }
 }

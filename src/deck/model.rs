@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::diag::{Loc, Source};
 use crate::frame::{Color, Image};
-use crate::geom::{Mm, NamedSize};
+use crate::geom::{Cut, Duplex, Mm, NamedSize, Point, Size};
 use crate::text::Rich;
 
 /// A piece of text from the deck (markup already parsed) and where it was
@@ -46,7 +46,7 @@ impl Default for CardSettings {
         CardSettings {
             size: NamedSize {
                 name: Some("poker"),
-                size: crate::geom::Size::new(63.0, 88.0),
+                size: Size::new(63.0, 88.0),
             },
             bleed: DEFAULT_BLEED,
             size_at: None,
@@ -66,6 +66,50 @@ pub struct PosterSettings {
     /// A paper to print the poster on in several sheets, to assemble
     /// (`a4` or `letter`); none by default.
     pub tile: Option<NamedSize>,
+}
+
+/// The margin most office printers cannot print in, in mm.
+pub const DEFAULT_MARGIN: Mm = 5.0;
+
+/// How the deck is imposed on office paper (`sheets:` in the deck).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SheetSettings {
+    pub paper: NamedSize,
+    pub cut: Cut,
+    pub duplex: Duplex,
+    /// How far from the paper's edges the printer cannot print, in mm.
+    pub margin: Mm,
+    /// Where the printer puts the backs relative to their fronts, as read
+    /// on the calibration sheet: seen from the front, x to the right and y
+    /// down, in mm.
+    pub back_offset: Point,
+    /// Crop marks on the back sheets too.
+    pub back_marks: bool,
+    /// A printed guide as the first page.
+    pub guide: bool,
+    /// Where the paper and the back offset were written, if they were (and
+    /// were not overridden on the command line), for messages about them.
+    pub paper_at: Option<Loc>,
+    pub back_offset_at: Option<Loc>,
+}
+
+impl Default for SheetSettings {
+    fn default() -> Self {
+        SheetSettings {
+            paper: NamedSize {
+                name: Some("a4"),
+                size: Size::new(210.0, 297.0),
+            },
+            cut: Cut::default(),
+            duplex: Duplex::default(),
+            margin: DEFAULT_MARGIN,
+            back_offset: Point::default(),
+            back_marks: false,
+            guide: true,
+            paper_at: None,
+            back_offset_at: None,
+        }
+    }
 }
 
 /// One behaviour: a card of its own.
@@ -137,6 +181,7 @@ pub struct Deck {
     pub language: String,
     pub cards: CardSettings,
     pub poster: PosterSettings,
+    pub sheets: SheetSettings,
     pub characteristics: Vec<Characteristic>,
 }
 

@@ -6,11 +6,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::model::{Asset, Behaviour, CardSettings, Characteristic, Deck, PosterSettings, Text};
+use super::model::{
+    Asset, Behaviour, CardSettings, Characteristic, Deck, PosterSettings, SheetSettings, Text,
+};
 use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
 use crate::frame::{Color, Image, ImageFormat};
-use crate::geom::{parse_size, parse_tile_paper, Mm, CARD_PRESETS};
+use crate::geom::{
+    check_offset, parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, Point, CARD_PRESETS,
+    MAX_MARGIN, PAPER_PRESETS,
+};
 use crate::text::{coverage, markup};
 
 /// The keys of the top level of `deck.yaml`.
@@ -21,12 +26,23 @@ pub const DECK_KEYS: &[&str] = &[
     "language",
     "cards",
     "poster",
+    "sheets",
     "characteristics",
 ];
 /// The keys of `cards:`.
 pub const CARD_KEYS: &[&str] = &["size", "bleed"];
 /// The keys of `poster:`.
 pub const POSTER_KEYS: &[&str] = &["bleed", "tile"];
+/// The keys of `sheets:`.
+pub const SHEET_KEYS: &[&str] = &[
+    "paper",
+    "cut",
+    "duplex",
+    "margin",
+    "back_offset",
+    "back_marks",
+    "guide",
+];
 /// The keys of one characteristic.
 pub const CHARACTERISTIC_KEYS: &[&str] = &[
     "id",
@@ -63,6 +79,10 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
     let poster = match top.take("poster") {
         Some((_, node)) => cx.poster(node),
         None => PosterSettings::default(),
+    };
+    let sheets = match top.take("sheets") {
+        Some((_, node)) => cx.sheets(node),
+        None => SheetSettings::default(),
     };
     let mut characteristics = Vec::new();
     match top.take("characteristics") {
@@ -103,6 +123,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         language,
         cards,
         poster,
+        sheets,
         characteristics,
     }
 }
@@ -414,6 +435,140 @@ impl Cx<'_> {
         settings
     }
 
+    fn sheets(&mut self, node: &Node) -> SheetSettings {
+        let mut map = self.map(node, "sheets", SHEET_KEYS);
+        let mut settings = SheetSettings::default();
+        if let Some((_, v)) = map.take("paper") {
+            let subject = "sheets, field paper";
+            match &v.value {
+                Value::Str(s) => match parse_size(s, PAPER_PRESETS) {
+                    Ok(size) => {
+                        settings.paper = size;
+                        settings.paper_at = Some(v.at);
+                    }
+                    Err(e) => self
+                        .diags
+                        .push(Diagnostic::error(e).about(subject).at(v.at).help(
+                        "use a4, letter, a3, or the paper's width x height in mm, such as 210x297",
+                    )),
+                },
+                other => self.wrong_type(v, other, "a paper size such as a4 or letter", subject),
+            }
+        }
+        if let Some((_, v)) = map.take("cut") {
+            if let Some(c) = self.word(v, "sheets, field cut", Cut::parse, CUT_HELP) {
+                settings.cut = c;
+            }
+        }
+        if let Some((_, v)) = map.take("duplex") {
+            if let Some(d) = self.word(v, "sheets, field duplex", Duplex::parse, DUPLEX_HELP) {
+                settings.duplex = d;
+            }
+        }
+        if let Some((_, v)) = map.take("margin") {
+            if let Some(m) = self.mm(v, "sheets, field margin", 0.0, MAX_MARGIN) {
+                settings.margin = m;
+            }
+        }
+        if let Some((_, v)) = map.take("back_offset") {
+            if let Some(o) = self.offset(v) {
+                settings.back_offset = o;
+                settings.back_offset_at = Some(v.at);
+            }
+        }
+        if let Some((_, v)) = map.take("back_marks") {
+            if let Some(b) = self.flag(v, "sheets, field back_marks") {
+                settings.back_marks = b;
+            }
+        }
+        if let Some((_, v)) = map.take("guide") {
+            if let Some(b) = self.flag(v, "sheets, field guide") {
+                settings.guide = b;
+            }
+        }
+        map.finish(self);
+        settings
+    }
+
+    /// One of a few words, parsed by `parse`.
+    fn word<T>(
+        &mut self,
+        node: &Node,
+        subject: &str,
+        parse: fn(&str) -> Result<T, String>,
+        help: &str,
+    ) -> Option<T> {
+        let text = match &node.value {
+            Value::Str(s) => s,
+            other => {
+                self.wrong_type(node, other, "one of the words listed below", subject);
+                if let Some(d) = self.diags.items.last_mut() {
+                    d.help = Some(help.to_string());
+                }
+                return None;
+            }
+        };
+        match parse(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.diags.push(
+                    Diagnostic::error(e)
+                        .about(subject.to_string())
+                        .at(node.at)
+                        .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// `true` or `false`.
+    fn flag(&mut self, node: &Node, subject: &str) -> Option<bool> {
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong_type(node, other, "true or false", subject);
+                None
+            }
+        }
+    }
+
+    /// The back offset: `[x, y]` or `"x,y"`, in mm.
+    fn offset(&mut self, node: &Node) -> Option<Point> {
+        let subject = "sheets, field back_offset";
+        let help = "write the two numbers read off the calibration sheet (deckpress calibrate), X then Y in mm, as [1.5, -0.5]";
+        let number = |n: &Node| match n.value {
+            Value::Int(i) => Some(i as f32),
+            Value::Float(f) => Some(f as f32),
+            _ => None,
+        };
+        let result = match &node.value {
+            Value::Seq(items) => match items.as_slice() {
+                [x, y] => match (number(x), number(y)) {
+                    (Some(x), Some(y)) => check_offset(x, y).map(|_| Point::new(x, y)),
+                    _ => Err("the back offset must be two numbers".to_string()),
+                },
+                _ => Err(format!(
+                    "the back offset must be two numbers, X and Y; found {}",
+                    items.len()
+                )),
+            },
+            Value::Str(s) => parse_offset(s),
+            other => Err(format!(
+                "expected two numbers [X, Y], found {}",
+                other.kind()
+            )),
+        };
+        match result {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.diags
+                    .push(Diagnostic::error(e).about(subject).at(node.at).help(help));
+                None
+            }
+        }
+    }
+
     /// A length in mm within a range.
     fn mm(&mut self, node: &Node, subject: &str, min: Mm, max: Mm) -> Option<Mm> {
         let v = match &node.value {
@@ -700,6 +855,9 @@ pub fn decode_image(bytes: Vec<u8>) -> Result<Image, String> {
         height_px: decoded.height(),
     })
 }
+
+const CUT_HELP: &str = "use gutter (each card keeps its own bleed, two cuts between cards) or butted (cards touch and share their cuts: more cards per sheet)";
+const DUPLEX_HELP: &str = "use long or short (the edge your printer turns the sheet over on when printing both sides), none (no two-sided printing: backs on separate sheets) or fold (front and back side by side, folded and glued)";
 
 fn card_size_help() -> String {
     let presets: Vec<String> = CARD_PRESETS
