@@ -6,8 +6,10 @@
 //! left. Backgrounds that must bleed are painted `OVERPAINT` mm past the
 //! trim; imposition clips them to the bleed it uses.
 
+pub mod calibration;
 pub mod card;
 pub mod colour;
+pub mod guide;
 pub mod poster;
 
 use crate::deck::{Asset, Text};
@@ -21,6 +23,11 @@ pub use card::{card_faces, CardFaces, CardKind, Edge};
 /// How far past the trim bleeding backgrounds are painted: the largest
 /// bleed a deck may ask for.
 pub const OVERPAINT: Mm = 10.0;
+
+/// How far colour is kept off the trim on cards cut butted (touching on
+/// the sheet, sharing their cuts): a cut up to this far off shows a white
+/// edge, never the neighbour's colour.
+pub const BUTTED_INSET: Mm = 2.0;
 
 /// The smallest type on cards, in points.
 pub const CARD_FLOOR: Pt = 7.0;

@@ -1,0 +1,808 @@
+//! The pages with words that go with imposed sheets: the printed guide
+//! (how to print, check and cut, from the actual settings, with a 50 mm
+//! scale bar), the blank back of the guide, and the small label in each
+//! sheet's margin. Pure functions from settings and counts to frames; they
+//! never decide where cards go.
+
+use crate::frame::{Color, Frame, Path, Stroke};
+use crate::geom::{fmt_mm, Cut, Duplex, Mirror, Mm, NamedSize, Point, Pt, Rect, Size};
+use crate::text::markup;
+use crate::text::{Align, Block, Rich, Style, Typesetter};
+
+use super::ink;
+
+/// The smallest type on the guide and labels, in points.
+pub const GUIDE_FLOOR: Pt = 7.0;
+
+/// How far words keep inside the printable area: a line's font box
+/// (ascent to descent) reaches above its line's top.
+pub const TEXT_INSET: Mm = 2.0;
+
+/// Everything the guide says, from the settings and the fitted layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GuideInfo {
+    pub deck_title: String,
+    /// The page, as the sheets are (landscape or portrait).
+    pub page: Size,
+    /// Where the printer can print.
+    pub printable: Rect,
+    pub paper: NamedSize,
+    pub card: NamedSize,
+    pub cut: Cut,
+    /// The bleed around each card on the sheet (0 when butted).
+    pub bleed: Mm,
+    pub duplex: Duplex,
+    pub cards: usize,
+    pub sheets: usize,
+    pub cols: usize,
+    pub rows: usize,
+    /// Pages of guide before the sheets (1 or 2).
+    pub guide_pages: usize,
+    /// The pages of the first sheet's front and back (1-based).
+    pub first_front: usize,
+    pub first_back: Option<usize>,
+    /// The first and last page of all fronts, and of all backs when they
+    /// are printed on a second pass.
+    pub fronts: (usize, usize),
+    pub backs: Option<(usize, usize)>,
+    pub last_page: usize,
+    pub back_offset: Point,
+    pub margin: Mm,
+    /// The trims of the front slots on a sheet, in filling order, and of
+    /// the backs when they share the page (fold), for the diagram.
+    pub fronts_at: Vec<Rect>,
+    pub backs_at: Vec<Rect>,
+    /// How the back relates to the front: the axis the sheet turns over
+    /// about, or the fold line.
+    pub mirror: Mirror,
+}
+
+/// A part of a section of the guide.
+enum Part {
+    Heading(String),
+    /// A paragraph with `**bold**` markup.
+    Para(String),
+    /// A numbered step: its number and text.
+    Step(usize, String),
+    /// The 50 mm scale bar.
+    ScaleBar,
+    /// A small picture of a sheet: the cards' order, and the edge it
+    /// turns over on or the line it folds on.
+    Diagram(String),
+}
+
+/// The guide: its first page, and for two-sided printing a second page
+/// (the back of the guide's sheet) so that the cards start on a sheet of
+/// their own. Fails if the words do not fit on the page even at the
+/// smallest size.
+pub fn guide(ts: &mut Typesetter, info: &GuideInfo) -> Result<Vec<Frame>, String> {
+    let sections = sections(info);
+    let area = info.printable.inflate(-TEXT_INSET);
+    let title_style = Style::new(15.0, ink::TEXT).leading(1.15);
+    let columns = if info.page.is_landscape() { 2 } else { 1 };
+    let col_gap = 9.0;
+    let mut size = 9.5;
+    let mut frame = loop {
+        if let Some(f) = lay_out(ts, info, &sections, &title_style, size, columns, col_gap)? {
+            break f;
+        }
+        size -= 0.5;
+        if size < GUIDE_FLOOR + 0.5 - 1e-3 {
+            return Err(format!(
+                "the printed guide does not fit on {} paper with a {} mm margin",
+                info.paper,
+                fmt_mm(info.margin)
+            ));
+        }
+    };
+    frame.size = info.page;
+    let mut pages = vec![frame];
+    if info.guide_pages > 1 {
+        let mut back = Frame::new(info.page);
+        let style = Style::new(8.0, ink::MUTED).align(Align::Center);
+        let note = Rich::plain(
+            "This side of the guide is left blank, so that the cards start on a sheet of their own.",
+        );
+        let block = layout(ts, &note, &style, area.w)?;
+        draw(&mut back, &block, area.x, area.y + area.h / 2.0);
+        pages.push(back);
+    }
+    Ok(pages)
+}
+
+fn layout(ts: &mut Typesetter, text: &Rich, style: &Style, width: Mm) -> Result<Block, String> {
+    ts.layout(text, style, width)
+        .map_err(|e| format!("the guide could not be set: {e:?}"))
+}
+
+fn rich(text: &str) -> Rich {
+    markup::parse(text).unwrap_or_else(|_| Rich::plain(text))
+}
+
+fn draw(frame: &mut Frame, block: &Block, x: Mm, y: Mm) {
+    for run in block.placed(Point::new(x, y)) {
+        frame.text(run);
+    }
+}
+
+/// A part laid out, ready to draw: its height and how to draw it.
+enum Set {
+    Block(Block, Mm),
+    Step(Block, Block, Mm),
+    ScaleBar(Block),
+    /// The diagram's scale, its size and its caption.
+    Diagram(f32, Size, Block),
+}
+
+const BAR_HEIGHT: Mm = 3.0;
+const BAR_LENGTH: Mm = 50.0;
+
+impl Set {
+    fn height(&self) -> Mm {
+        match self {
+            Set::Block(b, gap) => b.height + gap,
+            Set::Step(n, t, gap) => n.height.max(t.height) + gap,
+            Set::ScaleBar(labels) => BAR_HEIGHT + 1.2 + labels.height + 2.0,
+            Set::Diagram(_, size, caption) => size.h.max(caption.height) + 2.0,
+        }
+    }
+}
+
+/// Lays the guide out at body size `size`; `None` if it does not fit.
+fn lay_out(
+    ts: &mut Typesetter,
+    info: &GuideInfo,
+    sections: &[Vec<Part>],
+    title_style: &Style,
+    size: Pt,
+    columns: usize,
+    col_gap: Mm,
+) -> Result<Option<Frame>, String> {
+    let area = info.printable.inflate(-TEXT_INSET);
+    let mut frame = Frame::new(info.page);
+    let title = layout(
+        ts,
+        &Rich::plain("How to print and cut your cards").all_bold(),
+        title_style,
+        area.w,
+    )?;
+    let sub_style = Style::new(size, ink::MUTED).leading(1.25);
+    let sub = layout(ts, &Rich::plain(&info.deck_title), &sub_style, area.w)?;
+    draw(&mut frame, &title, area.x, area.y);
+    draw(&mut frame, &sub, area.x, area.y + title.height + 0.5);
+    let top = area.y + title.height + 0.5 + sub.height + 4.0;
+    let col_w = (area.w - col_gap * (columns as Mm - 1.0)) / columns as Mm;
+    let body = Style::new(size, ink::TEXT).leading(1.3);
+    let heading = Style::new(size + 1.5, ink::TEXT).leading(1.2);
+    let number_w = size * 0.45;
+    let mut col = 0;
+    let mut y = top;
+    for section in sections {
+        let mut set = Vec::new();
+        for part in section {
+            set.push(match part {
+                Part::Heading(h) => Set::Block(
+                    layout(ts, &Rich::plain(h).all_bold(), &heading, col_w)?,
+                    1.2,
+                ),
+                Part::Para(p) => Set::Block(layout(ts, &rich(p), &body, col_w)?, 1.6),
+                Part::Step(n, p) => Set::Step(
+                    layout(
+                        ts,
+                        &Rich::plain(&format!("{n}.")).all_bold(),
+                        &body,
+                        number_w,
+                    )?,
+                    layout(ts, &rich(p), &body, col_w - number_w)?,
+                    1.3,
+                ),
+                Part::ScaleBar => {
+                    let labels = layout(
+                        ts,
+                        &Rich::plain("0"),
+                        &Style::new(GUIDE_FLOOR, ink::TEXT),
+                        20.0,
+                    )?;
+                    Set::ScaleBar(labels)
+                }
+                Part::Diagram(caption) => {
+                    let k = (0.6 * col_w / info.page.w).min(45.0 / info.page.h);
+                    let size = Size::new(info.page.w * k, info.page.h * k);
+                    let style =
+                        Style::new((body.size - 1.0).max(GUIDE_FLOOR), ink::MUTED).leading(1.25);
+                    let caption = layout(ts, &rich(caption), &style, col_w - size.w - 4.0)?;
+                    Set::Diagram(k, size, caption)
+                }
+            });
+        }
+        let height: Mm = set.iter().map(Set::height).sum();
+        if y + height > area.bottom() + 1e-3 {
+            col += 1;
+            y = top;
+            if col >= columns || y + height > area.bottom() + 1e-3 {
+                return Ok(None);
+            }
+        }
+        let x = area.x + col as Mm * (col_w + col_gap);
+        for s in &set {
+            match s {
+                Set::Block(b, _) => draw(&mut frame, b, x, y),
+                Set::Step(n, t, _) => {
+                    draw(&mut frame, n, x, y);
+                    draw(&mut frame, t, x + number_w, y);
+                }
+                Set::ScaleBar(_) => scale_bar(ts, &mut frame, Point::new(x, y))?,
+                Set::Diagram(k, size, caption) => {
+                    diagram(ts, &mut frame, info, *k, Point::new(x, y))?;
+                    draw(&mut frame, caption, x + size.w + 4.0, y);
+                }
+            }
+            y += s.height();
+        }
+        y += 2.5;
+    }
+    Ok(Some(frame))
+}
+
+/// A sheet at scale `k`, top left at `at`: its cards numbered in the order
+/// they are filled, the backs of a fold sheet in grey, and a heavy line
+/// on the edge the sheet turns over on (or a dashed one where it folds).
+fn diagram(
+    ts: &mut Typesetter,
+    frame: &mut Frame,
+    info: &GuideInfo,
+    k: f32,
+    at: Point,
+) -> Result<(), String> {
+    let map = |r: &Rect| Rect::new(at.x + r.x * k, at.y + r.y * k, r.w * k, r.h * k);
+    let page = Rect::new(at.x, at.y, info.page.w * k, info.page.h * k);
+    frame.fill_rect(page, Color::WHITE);
+    frame.stroke_path(
+        Path::rounded_rect(page, 0.0),
+        Stroke::solid(ink::MUTED, 0.2),
+    );
+    let number = Style::new(GUIDE_FLOOR + 1.0, ink::TEXT).align(Align::Center);
+    let grey = Style::new(GUIDE_FLOOR, ink::MUTED).align(Align::Center);
+    for (slots, style, fill, back) in [
+        (
+            &info.fronts_at,
+            &number,
+            Color::rgb(0xdd, 0xe6, 0xf0),
+            false,
+        ),
+        (&info.backs_at, &grey, Color::rgb(0xee, 0xee, 0xee), true),
+    ] {
+        for (i, slot) in slots.iter().enumerate() {
+            let r = map(slot);
+            frame.fill_rect(r, fill);
+            frame.stroke_path(Path::rounded_rect(r, 0.0), Stroke::solid(ink::MUTED, 0.15));
+            let text = if back {
+                format!("back {}", i + 1)
+            } else {
+                (i + 1).to_string()
+            };
+            let b = layout(ts, &Rich::plain(&text).all_bold(), style, r.w)?;
+            if b.width <= r.w && b.height <= r.h {
+                draw(frame, &b, r.x, r.y + (r.h - b.height) / 2.0);
+            }
+        }
+    }
+    let (edge, dash) = match (info.duplex, info.mirror) {
+        (Duplex::Fold, Mirror::AcrossVertical(x)) => {
+            let x = at.x + x * k;
+            ((Point::new(x, page.y), Point::new(x, page.bottom())), true)
+        }
+        (Duplex::Fold, Mirror::AcrossHorizontal(y)) => {
+            let y = at.y + y * k;
+            ((Point::new(page.x, y), Point::new(page.right(), y)), true)
+        }
+        // The sheet turns about an axis parallel to this edge.
+        (_, Mirror::AcrossVertical(_)) => (
+            (
+                Point::new(page.x, page.y),
+                Point::new(page.x, page.bottom()),
+            ),
+            false,
+        ),
+        (_, Mirror::AcrossHorizontal(_)) => (
+            (Point::new(page.x, page.y), Point::new(page.right(), page.y)),
+            false,
+        ),
+    };
+    let mut stroke = Stroke::solid(Color::BLACK, if dash { 0.3 } else { 0.9 });
+    if dash {
+        stroke.dash = Some((1.0, 0.7));
+    }
+    frame.line(edge.0, edge.1, stroke);
+    Ok(())
+}
+
+/// A 50 mm bar in 10 mm steps, black and white, with its lengths under it.
+fn scale_bar(ts: &mut Typesetter, frame: &mut Frame, at: Point) -> Result<(), String> {
+    for i in 0..5 {
+        if i % 2 == 0 {
+            let r = Rect::new(at.x + 10.0 * i as Mm, at.y, 10.0, BAR_HEIGHT);
+            frame.fill_rect(r, Color::BLACK);
+        }
+    }
+    let outline = Path::rounded_rect(Rect::new(at.x, at.y, BAR_LENGTH, BAR_HEIGHT), 0.0);
+    frame.stroke_path(outline, Stroke::solid(Color::BLACK, 0.2));
+    let style = Style::new(GUIDE_FLOOR, ink::TEXT);
+    for i in 0..=5 {
+        let text = if i == 5 {
+            "50 mm".to_string()
+        } else {
+            (10 * i).to_string()
+        };
+        let b = layout(ts, &Rich::plain(&text), &style, 20.0)?;
+        // Numbers centred under their ticks; "50 mm" starts at its tick
+        // less the width of "50"'s half.
+        let half = if i == 5 {
+            layout(ts, &Rich::plain("50"), &style, 20.0)?.width / 2.0
+        } else {
+            b.width / 2.0
+        };
+        draw(
+            frame,
+            &b,
+            at.x + 10.0 * i as Mm - half,
+            at.y + BAR_HEIGHT + 1.2,
+        );
+    }
+    Ok(())
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn pages(range: (usize, usize)) -> String {
+    if range.0 == range.1 {
+        format!("page {}", range.0)
+    } else {
+        format!("pages {} to {}", range.0, range.1)
+    }
+}
+
+fn paper_name(p: &NamedSize) -> String {
+    match p.name {
+        Some("a4") => format!("A4 ({})", p.size),
+        Some("a3") => format!("A3 ({})", p.size),
+        Some("letter") => "US Letter (8.5 × 11 in)".to_string(),
+        Some(n) => format!("{n} ({})", p.size),
+        None => format!("paper of {}", p.size),
+    }
+}
+
+/// A signed length as people write it: `1.5`, `–2` (en dash for minus).
+fn signed(v: Mm) -> String {
+    if v < 0.0 {
+        format!("–{}", fmt_mm(-v))
+    } else {
+        fmt_mm(v)
+    }
+}
+
+/// The guide's words, section by section.
+fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
+    use Part::*;
+    let two_sided = matches!(info.duplex, Duplex::Long | Duplex::Short);
+    let edge = if info.duplex == Duplex::Short {
+        "short"
+    } else {
+        "long"
+    };
+    let other = if edge == "long" { "short" } else { "long" };
+    let orientation = if info.page.is_landscape() {
+        "landscape"
+    } else {
+        "portrait"
+    };
+    let per_sheet = info.cols * info.rows;
+    let card = match info.card.name {
+        Some(n) => format!("{n} cards ({})", info.card.size),
+        None => format!("cards of {}", info.card.size),
+    };
+    let mut out = Vec::new();
+
+    // What is in the file.
+    let mut what = format!(
+        "**{}** on **{}** of {}, {} per sheet ({} × {}), {}.",
+        plural(info.cards, "card", "cards"),
+        plural(info.sheets, "sheet", "sheets"),
+        paper_name(&info.paper),
+        per_sheet,
+        info.cols,
+        info.rows,
+        card
+    );
+    what.push_str(match info.duplex {
+        Duplex::Long | Duplex::Short => " Each sheet's fronts are followed by its backs.",
+        Duplex::Separate => " All the fronts come first, then all the backs.",
+        Duplex::Fold => " Each sheet has the fronts on one half and the backs on the other.",
+    });
+    out.push(vec![Para(what)]);
+
+    // Printer settings.
+    let guide_pages = pages((1, info.guide_pages));
+    let mut printer = vec![Heading("1. Printer settings".into())];
+    printer.push(Para(format!(
+        "**Paper:** {}. The pages are {orientation}: leave the orientation on automatic and your printer turns them to fit.",
+        paper_name(&info.paper)
+    )));
+    printer.push(Para(
+        "**Scale: 100 %** (called *Actual size* or *No scaling*). Never *Fit to page*, *Fit to printable area* or *Shrink oversized pages*: they shrink the cards, and the backs no longer line up.".into(),
+    ));
+    printer.push(Para(match info.duplex {
+        Duplex::Long | Duplex::Short => format!(
+            "**Two-sided: Flip on {edge} edge** (*{}-edge binding* on a Mac, *Flip pages on {edge} edge* in Windows). Not {other} edge.",
+            if edge == "long" { "Long" } else { "Short" }
+        ),
+        Duplex::Separate => "**One-sided.** The backs are printed on a second pass through the printer: see step 4.".into(),
+        Duplex::Fold => "**One-sided.** Front and back of each card are on the same side of the sheet.".into(),
+    }));
+    printer.push(Para(format!(
+        "**Pages:** print this guide ({guide_pages}) on plain paper, then load card and print {}. Set the paper type to *Card*, *Heavy* or *Thick* so that the ink or toner sets.",
+        match info.duplex {
+            Duplex::Separate => pages(info.fronts) + " (the fronts)",
+            _ => pages((info.fronts.0, info.last_page)),
+        }
+    )));
+    out.push(printer);
+
+    // Card stock.
+    out.push(vec![
+        Heading("2. Card".into()),
+        Para(match info.duplex {
+            Duplex::Fold => "Two layers are glued together, so use thin card or heavy paper, 120–160 g/m². Matt takes glue and ink best.".into(),
+            _ => "Matt card of 250–300 g/m² makes sturdy cards. Many office printers take only up to 220 g/m², often through the manual (bypass) tray: check your printer's limit; 160–220 g/m² makes a lighter deck.".into(),
+        }),
+    ]);
+
+    // Scale check.
+    out.push(vec![
+        Heading("3. Check the scale".into()),
+        Para("Measure this bar with a ruler: it must be exactly **50 mm** long. If it is not, the page was scaled: set the scale to 100 % and print again.".into()),
+        ScaleBar,
+    ]);
+
+    // Backs.
+    let offset = info.back_offset;
+    let offset_note = if two_sided || info.duplex == Duplex::Separate {
+        if offset.x != 0.0 || offset.y != 0.0 {
+            Some(format!(
+                "The backs are moved to cancel your printer's back offset of {}, {} mm (x, y).",
+                signed(offset.x),
+                signed(offset.y)
+            ))
+        } else {
+            None
+        }
+    } else {
+        None
+    };
+    let calibrate = "If all the backs are off by the same millimetre or two, print the calibration sheet (*deckpress calibrate*) and set the back offset it shows.";
+    match info.duplex {
+        Duplex::Long | Duplex::Short => {
+            let mut s = vec![
+                Heading("4. Check the backs".into()),
+                Para(format!(
+                    "Print the first sheet ({}) before the rest and hold it to the light: each back should sit behind its own front, the same way up.",
+                    pages((info.first_front, info.first_back.unwrap_or(info.first_front)))
+                )),
+                Para(format!(
+                    "If the backs are upside down and behind the wrong cards, your printer turns the sheet the other way: choose **Flip on {other} edge** instead. {calibrate}"
+                )),
+            ];
+            if let Some(n) = offset_note {
+                s.push(Para(n));
+            }
+            out.push(s);
+        }
+        Duplex::Separate => {
+            let backs = info.backs.unwrap_or(info.fronts);
+            let mut s = vec![
+                Heading("4. Print the backs".into()),
+                Step(1, format!("Print the fronts, {}.", pages(info.fronts))),
+                Step(2, format!(
+                    "Put the printed sheets back in the paper tray to print on their blank side: turned over on their long edge, **sheet 1 first** (each sheet's number is printed in its margin). Whether the printed side goes up or down depends on the printer: try one sheet first, printing page {} on the back of sheet 1.",
+                    backs.0
+                )),
+                Step(3, "Hold it to the light: each back should sit behind its own front, the same way up. If the backs are upside down, turn the stack round, top edge to bottom, before printing them.".into()),
+                Step(4, format!("Print the backs, {}.", pages(backs))),
+            ];
+            s.push(Para(calibrate.into()));
+            if let Some(n) = offset_note {
+                s.push(Para(n));
+            }
+            out.push(s);
+        }
+        Duplex::Fold => out.push(vec![
+            Heading("4. Fold and glue".into()),
+            Para("Fold each sheet along the dashed fold marks, printed sides out, and crease it firmly. Glue the blank insides together all over, right to the edges of the cards (a glue stick or spray glue), and let it dry flat under a book. Then cut through both layers.".into()),
+        ]),
+    }
+
+    // Cutting.
+    let (h_lines, v_lines) = match info.cut {
+        Cut::Gutter => (2 * info.rows, 2 * info.cols),
+        Cut::Butted => (info.rows + 1, info.cols + 1),
+    };
+    // On a fold sheet, rows or columns of backs add their own cut lines,
+    // but they lie behind the fronts' after folding.
+    let mut cutting = vec![Heading("5. Cut".into())];
+    cutting.push(Para(match info.cut {
+        Cut::Gutter => format!(
+            "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler). Each card has its own four cut lines: the {} mm strips between cards fall away.",
+            fmt_mm(2.0 * info.bleed)
+        ),
+        Cut::Butted => "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler). Neighbouring cards share a cut, down the middle of the white edge between them.".into(),
+    }));
+    cutting.push(Step(
+        1,
+        format!(
+            "Cut along the {}, right across the sheet, lining the blade up with the marks at both ends.",
+            if h_lines == 1 {
+                "horizontal line".to_string()
+            } else {
+                format!("{h_lines} horizontal lines")
+            }
+        ),
+    ));
+    cutting.push(Step(
+        2,
+        format!(
+            "Keep the strip cut off the top: its marks show where the {} vertical lines are. Lay it against each row of cards, left ends level, and cut each row at its marks.",
+            v_lines
+        ),
+    ));
+    cutting.push(Para(
+        "Cards are placed in the deck's order, left to right and top to bottom, sheet by sheet: each characteristic's summary card, then its behaviours. Stack each sheet's cards in that order and the deck comes out sorted.".into(),
+    ));
+    out.push(cutting);
+
+    // The picture of a sheet.
+    let caption = match info.duplex {
+        Duplex::Fold => format!(
+            "**One sheet.** The cards go in the deck's order, 1 first; each card's back is beside it, across the dashed fold line.{}",
+            if info.sheets > 1 { " The other sheets follow on." } else { "" }
+        ),
+        _ => format!(
+            "**One sheet, front.** The cards go in the deck's order, 1 first. The heavy line marks the {edge} edge the sheet turns over on: the backs are placed for it."
+        ),
+    };
+    out.push(vec![Diagram(caption)]);
+    out
+}
+
+/// What a sheet's label says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelInfo {
+    /// 1-based.
+    pub sheet: usize,
+    pub sheets: usize,
+    /// Whether this is the back page of a sheet.
+    pub back: bool,
+    pub fold: bool,
+    /// The codes of the first and last card on the sheet.
+    pub first: String,
+    pub last: String,
+}
+
+/// The label in a sheet's margin, in a frame of `size`, one line at
+/// `GUIDE_FLOOR` points; the longest wording that fits, or `None`.
+pub fn sheet_label(ts: &mut Typesetter, info: &LabelInfo, size: Size) -> Option<Frame> {
+    let n = format!("Sheet {} of {}", info.sheet, info.sheets);
+    let cards = if info.first == info.last {
+        format!("card {}", info.first)
+    } else {
+        format!("cards {} to {}", info.first, info.last)
+    };
+    let candidates = if info.back {
+        vec![format!("{n}, back: {cards}"), format!("{n}, back"), n]
+    } else if info.fold {
+        vec![
+            format!("{n}: {cards}. Fold on the dashed line, printed sides out"),
+            format!("{n}: {cards}"),
+            n,
+        ]
+    } else {
+        vec![format!("{n}, front: {cards}"), format!("{n}, front"), n]
+    };
+    let style = Style::new(GUIDE_FLOOR, ink::MUTED).leading(1.15);
+    for text in candidates {
+        let Ok(block) = ts.layout(&Rich::plain(&text), &style, 10_000.0) else {
+            continue;
+        };
+        if block.width <= size.w && block.height <= size.h {
+            let mut frame = Frame::new(size);
+            draw(&mut frame, &block, 0.0, (size.h - block.height) / 2.0);
+            return Some(frame);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn info(duplex: Duplex) -> GuideInfo {
+        let page = Size::new(297.0, 210.0);
+        let two = matches!(duplex, Duplex::Long | Duplex::Short);
+        GuideInfo {
+            deck_title: "A deck".into(),
+            page,
+            printable: Rect::from_size(page).inflate(-5.0),
+            paper: NamedSize {
+                name: Some("a4"),
+                size: Size::new(210.0, 297.0),
+            },
+            card: NamedSize {
+                name: Some("poker"),
+                size: Size::new(63.0, 88.0),
+            },
+            cut: Cut::Gutter,
+            bleed: 3.0,
+            duplex,
+            cards: 37,
+            sheets: 5,
+            cols: 4,
+            rows: 2,
+            guide_pages: if two { 2 } else { 1 },
+            first_front: if two { 3 } else { 2 },
+            first_back: match duplex {
+                Duplex::Long | Duplex::Short => Some(4),
+                Duplex::Separate => Some(7),
+                Duplex::Fold => None,
+            },
+            fronts: if two { (3, 11) } else { (2, 6) },
+            backs: (duplex == Duplex::Separate).then_some((7, 11)),
+            last_page: if two { 12 } else { 11 },
+            back_offset: Point::new(1.5, -2.0),
+            margin: 5.0,
+            fronts_at: (0..8)
+                .map(|i| {
+                    Rect::new(
+                        13.5 + 69.0 * (i % 4) as Mm,
+                        14.0 + 94.0 * (i / 4) as Mm,
+                        63.0,
+                        88.0,
+                    )
+                })
+                .collect(),
+            backs_at: Vec::new(),
+            mirror: Mirror::AcrossHorizontal(105.0),
+        }
+    }
+
+    /// Every glyph run's font box (Noto Sans: 1.069 em above the
+    /// baseline, 0.293 em below) lies inside `area`.
+    pub(crate) fn inside(frame: &Frame, area: Rect) {
+        for (t, run) in frame.text_runs() {
+            let o = t.apply(run.origin);
+            let size = crate::geom::pt_to_mm(run.size);
+            let r = Rect::new(o.x, o.y - 1.069 * size, run.advance(), 1.362 * size);
+            assert!(
+                area.contains_rect(&r, 0.01),
+                "{:?} at {r:?} outside {area:?}",
+                run.text
+            );
+            assert!(run.size >= GUIDE_FLOOR, "{:?} at {} pt", run.text, run.size);
+        }
+    }
+
+    #[test]
+    fn the_guide_says_what_to_set_for_each_duplex() {
+        let mut ts = Typesetter::new();
+        for duplex in [Duplex::Long, Duplex::Short, Duplex::Separate, Duplex::Fold] {
+            let i = info(duplex);
+            let pages = guide(&mut ts, &i).unwrap();
+            assert_eq!(pages.len(), i.guide_pages);
+            let text = pages[0].plain_text();
+            let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for needle in [
+                "100 %",
+                "Actual size",
+                "Fit to page",
+                "50 mm",
+                "37 cards",
+                "5 sheets",
+                "A4",
+            ] {
+                assert!(
+                    squashed.contains(needle),
+                    "{duplex:?}: no {needle:?} in {squashed}"
+                );
+            }
+            match duplex {
+                Duplex::Long => assert!(
+                    squashed.contains("Flip on long edge") && squashed.contains("pages 3 to 12"),
+                    "{squashed}"
+                ),
+                Duplex::Short => assert!(squashed.contains("Flip on short edge")),
+                Duplex::Separate => {
+                    assert!(
+                        squashed.contains("pages 2 to 6") && squashed.contains("pages 7 to 11"),
+                        "{squashed}"
+                    )
+                }
+                Duplex::Fold => assert!(squashed.contains("Fold each sheet")),
+            }
+            if duplex != Duplex::Fold {
+                assert!(squashed.contains("1.5, –2 mm"), "{squashed}");
+            }
+            for p in &pages {
+                assert_eq!(p.size, i.page);
+                inside(p, i.printable);
+            }
+        }
+    }
+
+    #[test]
+    fn the_scale_bar_is_fifty_millimetres() {
+        let mut ts = Typesetter::new();
+        let pages = guide(&mut ts, &info(Duplex::Long)).unwrap();
+        // The bar's outline: the one stroked rectangle as high as the bar.
+        let mut bars = Vec::new();
+        for item in &pages[0].items {
+            if let crate::frame::Item::Path {
+                path,
+                stroke: Some(_),
+                ..
+            } = item
+            {
+                let pts: Vec<Point> = path
+                    .segs
+                    .iter()
+                    .filter_map(|s| match s {
+                        crate::frame::Seg::MoveTo(p) | crate::frame::Seg::LineTo(p) => Some(*p),
+                        _ => None,
+                    })
+                    .collect();
+                let span = |f: fn(&Point) -> f32| {
+                    pts.iter().map(f).fold(f32::MIN, f32::max)
+                        - pts.iter().map(f).fold(f32::MAX, f32::min)
+                };
+                if pts.len() == 4 && (span(|p| p.y) - BAR_HEIGHT).abs() < 1e-3 {
+                    bars.push(span(|p| p.x));
+                }
+            }
+        }
+        assert_eq!(bars.len(), 1, "{bars:?}");
+        assert!((bars[0] - 50.0).abs() < 1e-3, "{bars:?}");
+    }
+
+    #[test]
+    fn a_portrait_letter_guide_fits_too_and_tiny_paper_is_refused() {
+        let mut ts = Typesetter::new();
+        let mut i = info(Duplex::Separate);
+        i.page = Size::new(215.9, 279.4);
+        i.printable = Rect::from_size(i.page).inflate(-5.0);
+        let pages = guide(&mut ts, &i).unwrap();
+        inside(&pages[0], i.printable);
+        i.page = Size::new(100.0, 120.0);
+        i.printable = Rect::from_size(i.page).inflate(-5.0);
+        let e = guide(&mut ts, &i).unwrap_err();
+        assert!(e.contains("does not fit"), "{e}");
+    }
+
+    #[test]
+    fn labels_shorten_to_fit_or_give_up() {
+        let mut ts = Typesetter::new();
+        let l = LabelInfo {
+            sheet: 2,
+            sheets: 5,
+            back: false,
+            fold: false,
+            first: "1.8".into(),
+            last: "2.6".into(),
+        };
+        let wide = sheet_label(&mut ts, &l, Size::new(61.0, 5.0)).unwrap();
+        assert_eq!(wide.plain_text(), "Sheet 2 of 5, front: cards 1.8 to 2.6");
+        let narrow = sheet_label(&mut ts, &l, Size::new(20.0, 5.0)).unwrap();
+        assert_eq!(narrow.plain_text(), "Sheet 2 of 5");
+        assert!(sheet_label(&mut ts, &l, Size::new(8.0, 5.0)).is_none());
+        assert!(sheet_label(&mut ts, &l, Size::new(61.0, 2.0)).is_none());
+    }
+}
