@@ -10,12 +10,17 @@ use clap::{Args, Parser, Subcommand};
 use deckpress::build::{self, Overrides, What};
 use deckpress::deck::{self, Deck};
 use deckpress::diag::{Diagnostics, Source};
-use deckpress::geom::{parse_size, parse_tile_paper, Mm, NamedSize, CARD_PRESETS};
+use deckpress::geom::{
+    parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, NamedSize, Point, CARD_PRESETS,
+    MAX_MARGIN, PAPER_PRESETS,
+};
 use deckpress::output;
 
 /// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
 /// a print shop (one card face per page, with bleed and trim marks in the
-/// file's page boxes) and an A3 poster of the framework.
+/// file's page boxes), the same cards imposed on office paper with crop
+/// marks, backs that line up and a printed guide, and an A3 poster of the
+/// framework.
 #[derive(Parser)]
 #[command(name = "deckpress", version, about, long_about = None)]
 struct Cli {
@@ -25,10 +30,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the PDFs into the output folder (out/cards.pdf, out/poster.pdf).
+    /// Build the PDFs into the output folder: cards.pdf for a print shop,
+    /// sheets.pdf to print at home or in the office, poster.pdf.
     Build {
         #[command(flatten)]
         deck: DeckArgs,
+        #[command(flatten)]
+        sheets: SheetArgs,
         /// The folder to write into; created if missing. Existing files of
         /// the same name are replaced only when the whole build succeeds.
         #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
@@ -61,11 +69,80 @@ enum Command {
         bleed: Option<Mm>,
     },
     /// Check the deck without writing anything: reads it, lays out every
-    /// card and reports every problem found. Exit code 1 if there is any.
+    /// card and sheet and reports every problem found. Exit code 1 if
+    /// there is any.
     Check {
         #[command(flatten)]
         deck: DeckArgs,
+        #[command(flatten)]
+        sheets: SheetArgs,
     },
+    /// Write out/calibration.pdf: one sheet to print two-sided on your
+    /// printer, from which you read how far off it prints the backs (the
+    /// back offset). It is laid out like the deck's sheets (same paper,
+    /// orientation and duplex), so print it with the same settings and
+    /// card; then put the two numbers it shows in deck.yaml
+    /// (sheets: back_offset: [X, Y]) or pass --back-offset X,Y.
+    Calibrate {
+        #[command(flatten)]
+        deck: DeckArgs,
+        #[command(flatten)]
+        paper: PaperArgs,
+        /// The folder to write into; created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+    },
+}
+/// The paper the sheets are printed on, and how.
+#[derive(Args)]
+struct PaperArgs {
+    /// Paper for sheets.pdf, overriding the deck's `sheets: paper:`: a4
+    /// (the default), letter, a3, or WIDTHxHEIGHT in mm. Sheets are turned
+    /// whichever way fits more cards.
+    #[arg(long, value_name = "PAPER", value_parser = paper)]
+    paper: Option<NamedSize>,
+    /// How the cards are cut apart, overriding `sheets: cut:`. gutter (the
+    /// default): each card keeps its bleed, with a gap between cards, so
+    /// colour runs to every edge; two cuts between neighbours. butted:
+    /// cards touch and share their cuts, for more cards per sheet and
+    /// fewer cuts; colour is then kept 2 mm off the edges.
+    #[arg(long, value_name = "MODE", value_parser = cut)]
+    cut: Option<Cut>,
+    /// How the backs are printed, overriding `sheets: duplex:`. long (the
+    /// default): two-sided, the printer turning the sheet over on its long
+    /// edge. short: two-sided, on its short edge. none: one-sided, all
+    /// fronts then all backs, to feed the sheets through a second time.
+    /// fold: one-sided, each card's front and back side by side, to fold
+    /// and glue.
+    #[arg(long, value_name = "HOW", value_parser = duplex)]
+    duplex: Option<Duplex>,
+    /// The margin your printer cannot print in, in mm (default 5),
+    /// overriding `sheets: margin:`. Cards and crop marks stay inside it.
+    #[arg(long, value_name = "MM", value_parser = margin)]
+    margin: Option<Mm>,
+}
+
+/// Settings for sheets.pdf.
+#[derive(Args)]
+struct SheetArgs {
+    #[command(flatten)]
+    paper: PaperArgs,
+    /// Cancels your printer's misregistration: where it puts the backs
+    /// relative to their fronts, in mm, as read on the calibration sheet
+    /// (deckpress calibrate): X to the right, Y down, seen from the
+    /// front. deckpress moves the backs the other way. Overrides
+    /// `sheets: back_offset:`. Example: --back-offset 1.5,-0.5
+    #[arg(long, value_name = "X,Y", value_parser = back_offset, allow_hyphen_values = true)]
+    back_offset: Option<Point>,
+    /// Leave out the printed guide, the first page of sheets.pdf (how to
+    /// print, check and cut).
+    #[arg(long)]
+    no_guide: bool,
+    /// Print crop marks on the back sheets too. Off by default: backs
+    /// never line up perfectly, and their marks would show beside the
+    /// fronts'.
+    #[arg(long)]
+    back_marks: bool,
 }
 
 #[derive(Args)]
@@ -88,6 +165,36 @@ struct DeckArgs {
 
 fn card_size(s: &str) -> Result<NamedSize, String> {
     parse_size(s, CARD_PRESETS)
+}
+
+fn paper(s: &str) -> Result<NamedSize, String> {
+    parse_size(s, PAPER_PRESETS)
+}
+
+fn cut(s: &str) -> Result<Cut, String> {
+    Cut::parse(s)
+}
+
+fn duplex(s: &str) -> Result<Duplex, String> {
+    Duplex::parse(s)
+}
+
+fn back_offset(s: &str) -> Result<Point, String> {
+    parse_offset(s)
+}
+
+fn margin(s: &str) -> Result<Mm, String> {
+    let v: Mm = s
+        .trim()
+        .trim_end_matches("mm")
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a length in mm, such as 5"))?;
+    if (0.0..=MAX_MARGIN).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} mm is out of range: use 0 to {MAX_MARGIN} mm"))
+    }
 }
 
 fn bleed(s: &str) -> Result<Mm, String> {
@@ -114,6 +221,24 @@ impl DeckArgs {
     }
 }
 
+impl PaperArgs {
+    fn apply(&self, o: &mut Overrides) {
+        o.paper = self.paper.clone();
+        o.cut = self.cut;
+        o.duplex = self.duplex;
+        o.margin = self.margin;
+    }
+}
+
+impl SheetArgs {
+    fn apply(&self, o: &mut Overrides) {
+        self.paper.apply(o);
+        o.back_offset = self.back_offset;
+        o.no_guide = self.no_guide;
+        o.back_marks = self.back_marks;
+    }
+}
+
 /// Exit codes.
 const INVALID: u8 = 1;
 const USAGE_OR_IO: u8 = 2;
@@ -121,14 +246,29 @@ const USAGE_OR_IO: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { deck, out, tile } => {
-            let overrides = Overrides {
+        Command::Build {
+            deck,
+            sheets,
+            out,
+            tile,
+        } => {
+            let mut overrides = Overrides {
                 tile,
                 ..deck.overrides()
             };
+            sheets.apply(&mut overrides);
             run(&deck.file, &overrides, What::All, Some(&out))
         }
-        Command::Check { deck } => run(&deck.file, &deck.overrides(), What::All, None),
+        Command::Check { deck, sheets } => {
+            let mut overrides = deck.overrides();
+            sheets.apply(&mut overrides);
+            run(&deck.file, &overrides, What::All, None)
+        }
+        Command::Calibrate { deck, paper, out } => {
+            let mut overrides = deck.overrides();
+            paper.apply(&mut overrides);
+            calibrate(&deck.file, &overrides, &out)
+        }
         Command::Poster {
             file,
             out,
@@ -238,6 +378,53 @@ fn run(file: &Path, overrides: &Overrides, what: What, out: Option<&Path>) -> Ex
             for (path, f) in paths.iter().zip(&files) {
                 println!("  wrote {}: {}", path.display(), f.summary);
             }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "error: cannot write into {}: {e}; nothing was replaced",
+                dir.display()
+            );
+            ExitCode::from(USAGE_OR_IO)
+        }
+    }
+}
+
+fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> ExitCode {
+    let (deck, mut diags) = match load(file, overrides) {
+        Ok(x) => x,
+        Err(code) => return ExitCode::from(code),
+    };
+    // Only the settings matter here (and the top level, where a misspelt
+    // `sheets:` would be reported); problems in the cards' words do not
+    // stop a calibration sheet.
+    diags.items.retain(|d| {
+        d.subject.as_deref().is_some_and(|s| {
+            s.starts_with("sheets") || s.starts_with("cards") || s == "the deck file"
+        })
+    });
+    let result = build::calibration_pdf(&deck, &mut diags);
+    print_diagnostics(&diags, &deck.source);
+    let pdf = match result {
+        Ok(Some(f)) if !diags.has_errors() => f,
+        Ok(_) => {
+            report_counts(&diags, file);
+            return ExitCode::from(INVALID);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(USAGE_OR_IO);
+        }
+    };
+    match output::write_all(dir, std::slice::from_ref(&pdf)) {
+        Ok(paths) => {
+            for path in paths {
+                println!("  wrote {}: {}", path.display(), pdf.summary);
+            }
+            println!(
+                "Print it two-sided with the settings you use for sheets.pdf, hold it to the light and read X and Y; then set sheets: back_offset: [X, Y] in {}, or build with --back-offset X,Y.",
+                file.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -509,7 +509,17 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
                     backs.0
                 )),
                 Step(3, "Hold it to the light: each back should sit behind its own front, the same way up. If the backs are upside down, turn the stack round, top edge to bottom, before printing them.".into()),
-                Step(4, format!("Print the backs, {}.", pages(backs))),
+                Step(
+                    4,
+                    if info.sheets > 1 {
+                        format!(
+                            "Load the other sheets the same way, sheet 2 first, and print the rest of the backs, {}.",
+                            pages((backs.0 + 1, backs.1))
+                        )
+                    } else {
+                        "That was the only sheet.".into()
+                    },
+                ),
             ];
             s.push(Para(calibrate.into()));
             if let Some(n) = offset_note {
@@ -603,6 +613,7 @@ pub fn sheet_label(ts: &mut Typesetter, info: &LabelInfo, size: Size) -> Option<
     } else if info.fold {
         vec![
             format!("{n}: {cards}. Fold on the dashed line, printed sides out"),
+            format!("{n}: fold on the dashed line"),
             format!("{n}: {cards}"),
             n,
         ]
@@ -723,7 +734,7 @@ pub(crate) mod tests {
                 Duplex::Short => assert!(squashed.contains("Flip on short edge")),
                 Duplex::Separate => {
                     assert!(
-                        squashed.contains("pages 2 to 6") && squashed.contains("pages 7 to 11"),
+                        squashed.contains("pages 2 to 6") && squashed.contains("pages 8 to 11"),
                         "{squashed}"
                     )
                 }
