@@ -533,20 +533,27 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
         ]),
     }
 
-    // Cutting.
-    let (h_lines, v_lines) = match info.cut {
-        Cut::Gutter => (2 * info.rows, 2 * info.cols),
-        Cut::Butted => (info.rows + 1, info.cols + 1),
+    // Cutting. Without gutters (butted, or no bleed) neighbours share a
+    // cut.
+    let shared = info.cut == Cut::Butted || info.bleed <= 0.0;
+    let (h_lines, v_lines) = if shared {
+        (info.rows + 1, info.cols + 1)
+    } else {
+        (2 * info.rows, 2 * info.cols)
     };
-    // On a fold sheet, rows or columns of backs add their own cut lines,
-    // but they lie behind the fronts' after folding.
+    // On a fold sheet the backs' cut lines lie behind the fronts' once it
+    // is folded, so the counts are the fronts'.
     let mut cutting = vec![Heading("5. Cut".into())];
-    cutting.push(Para(match info.cut {
-        Cut::Gutter => format!(
-            "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler). Each card has its own four cut lines: the {} mm strips between cards fall away.",
+    let tools = "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler).";
+    cutting.push(Para(match (shared, info.cut) {
+        (false, _) => format!(
+            "{tools} Each card has its own four cut lines: the {} mm strips between cards fall away.",
             fmt_mm(2.0 * info.bleed)
         ),
-        Cut::Butted => "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler). Neighbouring cards share a cut, down the middle of the white edge between them.".into(),
+        (true, Cut::Butted) => format!(
+            "{tools} Neighbouring cards share a cut, down the middle of the white edge between them."
+        ),
+        (true, Cut::Gutter) => format!("{tools} Neighbouring cards share a cut."),
     }));
     cutting.push(Step(
         1,
@@ -796,6 +803,44 @@ pub(crate) mod tests {
         i.printable = Rect::from_size(i.page).inflate(-5.0);
         let e = guide(&mut ts, &i).unwrap_err();
         assert!(e.contains("does not fit"), "{e}");
+    }
+
+    #[test]
+    fn cutting_follows_the_cut_mode() {
+        let text = |i: &GuideInfo| {
+            let mut ts = Typesetter::new();
+            let t = guide(&mut ts, i).unwrap()[0].plain_text();
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let gutter = text(&info(Duplex::Long));
+        assert!(
+            gutter.contains("the 6 mm strips between cards fall away"),
+            "{gutter}"
+        );
+        assert!(
+            gutter.contains("Cut along the 4 horizontal lines"),
+            "{gutter}"
+        );
+        assert!(gutter.contains("the 8 vertical lines"), "{gutter}");
+        let mut b = info(Duplex::Long);
+        b.cut = Cut::Butted;
+        b.bleed = 0.0;
+        (b.cols, b.rows) = (3, 3);
+        let butted = text(&b);
+        assert!(butted.contains("share a cut, down the middle of the white edge"));
+        assert!(
+            butted.contains("Cut along the 4 horizontal lines"),
+            "{butted}"
+        );
+        assert!(butted.contains("the 4 vertical lines"), "{butted}");
+        let mut z = info(Duplex::Long);
+        z.bleed = 0.0;
+        let no_bleed = text(&z);
+        assert!(
+            no_bleed.contains("Neighbouring cards share a cut."),
+            "{no_bleed}"
+        );
+        assert!(!no_bleed.contains("0 mm strips"), "{no_bleed}");
     }
 
     #[test]
