@@ -372,10 +372,16 @@ fn run(file: &Path, overrides: &Overrides, what: What, out: Option<&Path>) -> Ex
         println!("{what}: no problems found{}", warnings_note(&diags));
         return ExitCode::SUCCESS;
     };
-    match output::write_all(dir, &files) {
+    println!("{what}{}", warnings_note(&diags));
+    write(dir, &files)
+}
+
+/// Writes the files (all or none) and lists them; exit code 2 if they
+/// cannot be written.
+fn write(dir: &Path, files: &[output::OutputFile]) -> ExitCode {
+    match output::write_all(dir, files) {
         Ok(paths) => {
-            println!("{what}{}", warnings_note(&diags));
-            for (path, f) in paths.iter().zip(&files) {
+            for (path, f) in paths.iter().zip(files) {
                 println!("  wrote {}: {}", path.display(), f.summary);
             }
             ExitCode::SUCCESS
@@ -416,25 +422,14 @@ fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> ExitCode {
             return ExitCode::from(USAGE_OR_IO);
         }
     };
-    match output::write_all(dir, std::slice::from_ref(&pdf)) {
-        Ok(paths) => {
-            for path in paths {
-                println!("  wrote {}: {}", path.display(), pdf.summary);
-            }
-            println!(
-                "Print it two-sided with the settings you use for sheets.pdf, hold it to the light and read X and Y; then set sheets: back_offset: [X, Y] in {}, or build with --back-offset X,Y.",
-                file.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!(
-                "error: cannot write into {}: {e}; nothing was replaced",
-                dir.display()
-            );
-            ExitCode::from(USAGE_OR_IO)
-        }
+    let code = write(dir, std::slice::from_ref(&pdf));
+    if code == ExitCode::SUCCESS {
+        println!(
+            "Print it two-sided with the settings you use for sheets.pdf, hold it to the light and read X and Y; then set sheets: back_offset: [X, Y] in {}, or build with --back-offset X,Y.",
+            file.display()
+        );
     }
+    code
 }
 
 fn warnings_note(diags: &Diagnostics) -> String {

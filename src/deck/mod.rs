@@ -98,6 +98,15 @@ characteristics:
         assert_eq!(deck.card_count(), 2);
     }
 
+    /// The message that mentions `needle`.
+    fn find(messages: &[String], needle: &str) -> String {
+        messages
+            .iter()
+            .find(|s| s.contains(needle))
+            .unwrap_or_else(|| panic!("no `{needle}` in {messages:#?}"))
+            .clone()
+    }
+
     fn messages(l: &Loaded) -> Vec<String> {
         l.diagnostics
             .items
@@ -139,12 +148,7 @@ characteristics:
 ";
         let l = load(text);
         let m = messages(&l);
-        let find = |needle: &str| {
-            m.iter()
-                .find(|s| s.contains(needle))
-                .unwrap_or_else(|| panic!("no `{needle}` in {m:#?}"))
-                .clone()
-        };
+        let find = |needle: &str| find(&m, needle);
         assert!(find("pokr").starts_with("3:9 cards, field size"));
         assert!(find("not a colour").starts_with("7:13 characteristic 1 \"one\", field colour"));
         assert!(find("unknown key `txet`").contains("did you mean `text`"));
@@ -294,12 +298,7 @@ characteristics:
         );
         let l = load(&text);
         let m = messages(&l);
-        let find = |needle: &str| {
-            m.iter()
-                .find(|s| s.contains(needle))
-                .unwrap_or_else(|| panic!("no `{needle}` in {m:#?}"))
-                .clone()
-        };
+        let find = |needle: &str| find(&m, needle);
         assert!(find("unknown key `papr`").contains("did you mean `paper`"));
         assert!(find("gutters").starts_with("4:8 sheets, field cut"));
         assert!(find("gutters").contains("butted"));
