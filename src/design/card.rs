@@ -9,7 +9,7 @@ use crate::geom::{pt_to_mm, Mm, Point, Pt, Rect, Size};
 use crate::text::layout::STEP;
 use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
-use super::{fit_field, ink, place_image, text_error, Palette, CARD_FLOOR, OVERPAINT};
+use super::{draw, fit_field, ink, place_image, text_error, Palette, Pills, CARD_FLOOR, OVERPAINT};
 
 /// How colour meets the card's edge.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -204,13 +204,6 @@ fn lines_height(style: &Style, lines: f32) -> Mm {
     lines * pt_to_mm(style.size * style.leading) + 0.2
 }
 
-/// Draws a laid-out block with its top left at (x, y).
-fn draw(frame: &mut Frame, block: &Block, x: Mm, y: Mm) {
-    for run in block.placed(Point::new(x, y)) {
-        frame.text(run);
-    }
-}
-
 /// The parts of a summary card's content, set at one body size.
 struct SummaryParts {
     intro: Option<Block>,
@@ -231,10 +224,7 @@ const PART_GAP: f32 = 2.6;
 
 impl SummaryParts {
     fn pillars_height(&self, m: &Metrics, width: Mm) -> Mm {
-        pill_rows(&self.pillars, m, width)
-            .last()
-            .map(|(_, y, h)| y + h)
-            .unwrap_or(0.0)
+        pills(m).rows(&self.pillars, width).1
     }
 
     /// The height of the pillars and the gap before them, if they are
@@ -273,16 +263,12 @@ impl SummaryParts {
         inner: Rect,
         y: Mm,
     ) -> Mm {
-        let (pad_x, pad_y) = pill_padding(m);
-        for ((x, py, h), block) in pill_rows(&self.pillars, m, inner.w)
-            .into_iter()
-            .zip(&self.pillars)
-        {
-            let rect = Rect::new(inner.x + x, y + py, block.width + 2.0 * pad_x, h);
-            frame.fill_path(Path::rounded_rect(rect, h / 2.0), pal.tint);
-            draw(frame, block, rect.x + pad_x, rect.y + pad_y);
+        let style = pills(m);
+        let (at, height) = style.rows(&self.pillars, inner.w);
+        for (p, block) in at.into_iter().zip(&self.pillars) {
+            style.draw(frame, block, Point::new(inner.x + p.x, y + p.y), pal.tint);
         }
-        y + self.pillars_height(m, inner.w)
+        y + height
     }
 
     /// Draws the intro (and the pillars if `pillars`) from `y`; returns
@@ -331,28 +317,12 @@ impl SummaryParts {
     }
 }
 
-fn pill_padding(m: &Metrics) -> (Mm, Mm) {
-    (2.0 * m.k, 1.0 * m.k)
-}
-
-/// Positions of pills laid out in rows, as (x, y, height) relative to the
-/// top left of the first row.
-fn pill_rows(pills: &[Block], m: &Metrics, width: Mm) -> Vec<(Mm, Mm, Mm)> {
-    let (pad_x, pad_y) = pill_padding(m);
-    let gap = 1.6 * m.k;
-    let mut out = Vec::new();
-    let (mut x, mut y) = (0.0, 0.0);
-    for p in pills {
-        let w = p.width + 2.0 * pad_x;
-        let h = p.height + 2.0 * pad_y;
-        if x > 0.0 && x + w > width {
-            x = 0.0;
-            y += h + gap;
-        }
-        out.push((x, y, h));
-        x += w + gap;
+/// How pillars are set on a card.
+fn pills(m: &Metrics) -> Pills {
+    Pills {
+        pad: (2.0 * m.k, 1.0 * m.k),
+        gap: 1.6 * m.k,
     }
-    out
 }
 
 /// Everything a characteristic's faces are painted with.

@@ -14,8 +14,8 @@ pub mod poster;
 
 use crate::deck::{Asset, Text};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::frame::{Color, Frame};
-use crate::geom::{Mm, Pt, Rect};
+use crate::frame::{Color, Frame, Path};
+use crate::geom::{Mm, Point, Pt, Rect};
 use crate::text::{Block, Rich, Style, TextError, Typesetter};
 
 pub use card::{card_faces, CardFaces, CardKind, Edge};
@@ -162,4 +162,63 @@ pub fn place_image(
         diags.push(warning.merged_as(asset.path.display().to_string(), needed));
     }
     frame.image(placed, img.clone());
+}
+
+/// Draws a laid-out block with its top left at (x, y).
+pub fn draw(frame: &mut Frame, block: &Block, x: Mm, y: Mm) {
+    for run in block.placed(Point::new(x, y)) {
+        frame.text(run);
+    }
+}
+
+/// Short labels (pillars) set on rounded backgrounds: the padding around
+/// each label and the gap between them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pills {
+    pub pad: (Mm, Mm),
+    pub gap: Mm,
+}
+
+impl Pills {
+    /// The size of one pill.
+    fn size(&self, label: &Block) -> (Mm, Mm) {
+        (
+            label.width + 2.0 * self.pad.0,
+            label.height + 2.0 * self.pad.1,
+        )
+    }
+
+    /// The width of all pills in one row.
+    pub fn row_width(&self, labels: &[Block]) -> Mm {
+        labels.iter().map(|l| self.size(l).0).sum::<Mm>()
+            + (labels.len() as f32 - 1.0).max(0.0) * self.gap
+    }
+
+    /// The pills in rows no wider than `width`: the top left of each,
+    /// relative to the first row's, and the height of all rows.
+    pub fn rows(&self, labels: &[Block], width: Mm) -> (Vec<Point>, Mm) {
+        let mut out = Vec::with_capacity(labels.len());
+        let (mut x, mut y, mut row_h) = (0.0, 0.0, 0.0f32);
+        for l in labels {
+            let (w, h) = self.size(l);
+            if x > 0.0 && x + w > width {
+                x = 0.0;
+                y += row_h + self.gap;
+                row_h = 0.0;
+            }
+            out.push(Point::new(x, y));
+            x += w + self.gap;
+            row_h = row_h.max(h);
+        }
+        (out, y + row_h)
+    }
+
+    /// Draws one pill with its top left at `at`; returns its box.
+    pub fn draw(&self, frame: &mut Frame, label: &Block, at: Point, colour: Color) -> Rect {
+        let (w, h) = self.size(label);
+        let r = Rect::new(at.x, at.y, w, h);
+        frame.fill_path(Path::rounded_rect(r, h / 2.0), colour);
+        draw(frame, label, r.x + self.pad.0, r.y + self.pad.1);
+        r
+    }
 }

@@ -27,7 +27,7 @@ use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
 use super::card::{heading, Edge};
 use super::colour::{contrast, AA};
-use super::{ink, place_image, text_error, Palette, OVERPAINT};
+use super::{draw, ink, place_image, text_error, Palette, Pills, OVERPAINT};
 
 /// The poster's trim: A3 portrait.
 pub const SIZE: Size = Size::new(297.0, 420.0);
@@ -178,12 +178,6 @@ fn accent_bold(mut block: Block, color: Color) -> Block {
     block
 }
 
-fn draw(frame: &mut Frame, block: &Block, x: Mm, y: Mm) {
-    for run in block.placed(Point::new(x, y)) {
-        frame.text(run);
-    }
-}
-
 /// Type sizes and spacing derived from the body size.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Sizes {
@@ -230,8 +224,11 @@ impl Sizes {
         1.4 * self.em()
     }
 
-    fn pill_pad(&self) -> (Mm, Mm) {
-        (0.6 * self.em(), 0.2 * self.em())
+    fn pills(&self) -> Pills {
+        Pills {
+            pad: (0.6 * self.em(), 0.2 * self.em()),
+            gap: self.gap(),
+        }
     }
 
     fn icon(&self) -> Mm {
@@ -537,12 +534,12 @@ impl<'d> Cx<'_, 'd> {
             pills.push(self.set(
                 &p.rich.clone().all_bold(),
                 &Style::new(sz.body, pal.fill).leading(1.0),
-                inner_w - 2.0 * sz.pill_pad().0,
+                inner_w - 2.0 * sz.pills().pad.0,
                 p,
                 &format!("{subject}, pillar {}", i + 1),
             )?);
         }
-        let pills_w = pills_width(&pills, sz);
+        let pills_w = sz.pills().row_width(&pills);
         // Pills beside the name or the tagline leave it most of the width;
         // wider ones go on a row of their own.
         let mut pills_at = if pills.is_empty() || pills_w > 0.4 * inner_w {
@@ -580,7 +577,7 @@ impl<'d> Cx<'_, 'd> {
         }
         let pill_h = pills
             .iter()
-            .map(|p| p.height + 2.0 * sz.pill_pad().1)
+            .map(|p| p.height + 2.0 * sz.pills().pad.1)
             .fold(0.0, f32::max);
         let mut band_inner = name
             .height
@@ -691,13 +688,13 @@ impl<'d> Cx<'_, 'd> {
         let mut parts = Vec::new();
         if let Some(t) = &panel.tagline {
             let pills_h = match panel.pills_at {
-                PillsAt::Tagline => pill_rows(&panel.pills, sz, inner_w).1,
+                PillsAt::Tagline => sz.pills().rows(&panel.pills, inner_w).1,
                 _ => 0.0,
             };
             parts.push(t.height.max(pills_h));
         }
         if !panel.pills.is_empty() && panel.pills_at == PillsAt::Row {
-            parts.push(pill_rows(&panel.pills, sz, inner_w).1);
+            parts.push(sz.pills().rows(&panel.pills, inner_w).1);
         }
         if !panel.items.is_empty() {
             parts.push(panel.list_height(sz));
@@ -793,34 +790,6 @@ fn accent(pal: &Palette) -> Color {
         c = pal.on_white.mix(Color::BLACK, t);
     }
     c
-}
-
-fn pills_width(pills: &[Block], sz: &Sizes) -> Mm {
-    let (px, _) = sz.pill_pad();
-    pills.iter().map(|p| p.width + 2.0 * px).sum::<Mm>()
-        + (pills.len() as f32 - 1.0).max(0.0) * sz.gap()
-}
-
-/// Positions of the pills in rows no wider than `width`: (x, y) of each,
-/// and the height of all rows.
-fn pill_rows(pills: &[Block], sz: &Sizes, width: Mm) -> (Vec<(Mm, Mm)>, Mm) {
-    let (px, py) = sz.pill_pad();
-    let gap = sz.gap();
-    let mut out = Vec::new();
-    let (mut x, mut y, mut row_h) = (0.0, 0.0, 0.0f32);
-    for p in pills {
-        let w = p.width + 2.0 * px;
-        let h = p.height + 2.0 * py;
-        if x > 0.0 && x + w > width {
-            x = 0.0;
-            y += row_h + gap;
-            row_h = 0.0;
-        }
-        out.push((x, y));
-        x += w + gap;
-        row_h = row_h.max(h);
-    }
-    (out, y + row_h)
 }
 
 /// Designs the poster. Problems go to `diags`; the frame is complete only
@@ -1151,16 +1120,20 @@ fn draw_panel(
     draw(frame, &p.number, x, name_top);
     x += p.number.width + 1.6 * gap;
     draw(frame, &p.name, x, name_top);
-    let (px, py) = sz.pill_pad();
-    if p.pills_at == PillsAt::Band {
-        let mut pxx = right - pills_width(&p.pills, sz);
+    let pills = sz.pills();
+    // A row of pills ending at `right`, centred on `mid`.
+    let pill_row = |frame: &mut Frame, mid: Mm, colour: Color| {
+        let mut x = right - pills.row_width(&p.pills);
         for b in &p.pills {
-            let h = b.height + 2.0 * py;
-            let r = Rect::new(pxx, mid - h / 2.0, b.width + 2.0 * px, h);
-            frame.fill_path(Path::rounded_rect(r, h / 2.0), pal.on_fill);
-            draw(frame, b, r.x + px, r.y + py);
-            pxx += r.w + gap;
+            let h = b.height + 2.0 * pills.pad.1;
+            x = pills
+                .draw(frame, b, Point::new(x, mid - h / 2.0), colour)
+                .right()
+                + pills.gap;
         }
+    };
+    if p.pills_at == PillsAt::Band {
+        pill_row(frame, mid, pal.on_fill);
     }
 
     // The body, from the top, so that the panels of a row line up.
@@ -1173,27 +1146,18 @@ fn draw_panel(
         if p.pills_at == PillsAt::Tagline {
             // Flush right, centred on the first line.
             let line_mid = y + t.first_baseline - 0.35 * pt_to_mm(t.size);
-            let mut pxx = right - pills_width(&p.pills, sz);
-            for b in &p.pills {
-                let h = b.height + 2.0 * py;
-                let r = Rect::new(pxx, line_mid - h / 2.0, b.width + 2.0 * px, h);
-                frame.fill_path(Path::rounded_rect(r, h / 2.0), pal.fill);
-                draw(frame, b, r.x + px, r.y + py);
-                pxx += r.w + gap;
-            }
+            pill_row(frame, line_mid, pal.fill);
         }
         let pills_h = match p.pills_at {
-            PillsAt::Tagline => pill_rows(&p.pills, sz, w).1,
+            PillsAt::Tagline => sz.pills().rows(&p.pills, w).1,
             _ => 0.0,
         };
         y += t.height.max(pills_h) + part_gap;
     }
     if !p.pills.is_empty() && p.pills_at == PillsAt::Row {
-        let (pos, h) = pill_rows(&p.pills, sz, w);
-        for (b, (dx, dy)) in p.pills.iter().zip(pos) {
-            let r = Rect::new(x + dx, y + dy, b.width + 2.0 * px, b.height + 2.0 * py);
-            frame.fill_path(Path::rounded_rect(r, r.h / 2.0), pal.fill);
-            draw(frame, b, r.x + px, r.y + py);
+        let (pos, h) = pills.rows(&p.pills, w);
+        for (b, at) in p.pills.iter().zip(pos) {
+            pills.draw(frame, b, Point::new(x + at.x, y + at.y), pal.fill);
         }
         y += h + part_gap;
     }
