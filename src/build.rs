@@ -205,6 +205,18 @@ pub fn sheet_layout(deck: &Deck, diags: &mut Diagnostics) -> Option<Layout> {
     }
 }
 
+/// The cards' faces as imposition takes them.
+fn sides(cards: &[CardFaces]) -> Vec<impose::Sides<'_>> {
+    cards
+        .iter()
+        .map(|c| impose::Sides {
+            code: &c.code,
+            front: &c.front,
+            back: &c.back,
+        })
+        .collect()
+}
+
 fn doc_info(deck: &Deck, what: &str) -> DocInfo {
     DocInfo {
         title: format!("{} — {what}", deck.title.plain()),
@@ -217,7 +229,7 @@ fn doc_info(deck: &Deck, what: &str) -> DocInfo {
 pub fn cards_pdf(deck: &Deck, designed: &Designed) -> Result<OutputFile, render::RenderError> {
     let size = deck.cards.size.size;
     let bleed = deck.cards.bleed;
-    let pages = impose::card_pages(&designed.cards, size, bleed);
+    let pages = impose::card_pages(&sides(&designed.cards), size, bleed);
     let bytes = render::pdf(&pages, &doc_info(deck, "cards"))?;
     let content_backs = designed.cards.iter().filter(|c| c.back_has_content).count();
     let mut summary = format!(
@@ -361,7 +373,13 @@ pub fn sheet_pages(
             .and_then(|r| guide::sheet_label(ts, &info, r.size()));
         labels.push(SheetLabels { front, back });
     }
-    Some(sheets::sheet_pages(layout, &plan, cards, &guide, &labels))
+    Some(sheets::sheet_pages(
+        layout,
+        &plan,
+        &sides(cards),
+        &guide,
+        &labels,
+    ))
 }
 
 /// Renders the sheets for office printers.

@@ -5,9 +5,17 @@
 pub mod sheets;
 pub mod tiles;
 
-use crate::design::CardFaces;
 use crate::frame::Frame;
 use crate::geom::{Mm, Point, Rect, Size, Transform};
+
+/// The two faces of one card, as imposition needs them: the code that
+/// names it in page labels, and its front and back.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sides<'a> {
+    pub code: &'a str,
+    pub front: &'a Frame,
+    pub back: &'a Frame,
+}
 
 /// One page of an output document.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,12 +47,12 @@ pub fn place_face_with(target: &mut Frame, face: &Frame, transform: Transform, b
 
 /// The print-shop deck: one face per page, page = trim + bleed on every
 /// side, fronts and backs interleaved (front 1, back 1, front 2, ...).
-pub fn card_pages(cards: &[CardFaces], trim: Size, bleed: Mm) -> Vec<Page> {
+pub fn card_pages(cards: &[Sides], trim: Size, bleed: Mm) -> Vec<Page> {
     let page_size = Size::new(trim.w + 2.0 * bleed, trim.h + 2.0 * bleed);
     let trim_box = Rect::new(bleed, bleed, trim.w, trim.h);
     let mut pages = Vec::with_capacity(cards.len() * 2);
     for card in cards {
-        for (face, side) in [(&card.front, "front"), (&card.back, "back")] {
+        for (face, side) in [(card.front, "front"), (card.back, "back")] {
             let mut frame = Frame::new(page_size);
             place_face(&mut frame, face, Point::new(bleed, bleed), bleed);
             pages.push(Page {
@@ -89,19 +97,19 @@ pub fn poster_page(poster: &Frame, bleed: Mm) -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::design::CardKind;
     use crate::frame::Color;
 
-    fn card(code: &str) -> CardFaces {
+    fn face() -> Frame {
         let mut front = Frame::new(Size::new(63.0, 88.0));
         front.fill_rect(Rect::new(-10.0, -10.0, 83.0, 108.0), Color::BLACK);
-        CardFaces {
-            kind: CardKind::Summary { c: 0 },
-            code: code.into(),
-            label: code.into(),
-            back: front.clone(),
-            front,
-            back_has_content: false,
+        front
+    }
+
+    fn card<'a>(code: &'a str, face: &'a Frame) -> Sides<'a> {
+        Sides {
+            code,
+            front: face,
+            back: face,
         }
     }
 
@@ -119,7 +127,12 @@ mod tests {
 
     #[test]
     fn one_face_per_page_with_boxes() {
-        let pages = card_pages(&[card("1"), card("1.1")], Size::new(63.0, 88.0), 3.0);
+        let f = face();
+        let pages = card_pages(
+            &[card("1", &f), card("1.1", &f)],
+            Size::new(63.0, 88.0),
+            3.0,
+        );
         assert_eq!(pages.len(), 4);
         assert_eq!(pages[1].label, "1 back");
         assert_eq!(pages[2].label, "1.1 front");

@@ -58,8 +58,7 @@
 //! one paper, orientation and flip edge: the calibration sheet is printed
 //! with the same ones as the deck's sheets.
 
-use super::{place_face_with, Page};
-use crate::design::CardFaces;
+use super::{place_face_with, Page, Sides};
 use crate::frame::{Color, Frame, Stroke};
 use crate::geom::{fmt_mm, pt_to_mm, Cut, Duplex, Mirror, Mm, Point, Pt, Rect, Size, Transform};
 
@@ -640,7 +639,7 @@ pub struct SheetLabels {
 pub fn sheet_pages(
     layout: &Layout,
     plan: &Plan,
-    cards: &[CardFaces],
+    cards: &[Sides],
     guide: &[Frame],
     labels: &[SheetLabels],
 ) -> Vec<Page> {
@@ -669,14 +668,14 @@ pub fn sheet_pages(
         for (i, card) in on.iter().enumerate() {
             place_face_with(
                 &mut front,
-                &card.front,
+                card.front,
                 layout.front_transform(i),
                 layout.bleed,
             );
             if layout.fold() {
                 place_face_with(
                     &mut front,
-                    &card.back,
+                    card.back,
                     layout.back_transform(i),
                     layout.bleed,
                 );
@@ -701,12 +700,7 @@ pub fn sheet_pages(
         }
         let mut back = Frame::new(size);
         for (i, card) in on.iter().enumerate() {
-            place_face_with(
-                &mut back,
-                &card.back,
-                layout.back_transform(i),
-                layout.bleed,
-            );
+            place_face_with(&mut back, card.back, layout.back_transform(i), layout.bleed);
         }
         draw_marks(&mut back, &layout.back_marks);
         place_label(&mut back, label.back, layout.back_label);

@@ -4,7 +4,6 @@
 //! and each back behind its own front, upright, with the offset cancelled.
 
 use super::*;
-use crate::design::CardKind;
 use crate::frame::Item;
 use crate::geom::{CARD_PRESETS, PAPER_PRESETS};
 
@@ -521,15 +520,11 @@ fn plans_number_the_pages_for_each_duplex() {
     assert_eq!((bare.front_page(0), bare.pages), (1, 10));
 }
 
-fn card(code: &str) -> CardFaces {
-    let size = Size::new(63.0, 88.0);
-    CardFaces {
-        kind: CardKind::Summary { c: 0 },
-        code: code.into(),
-        label: code.into(),
-        front: Frame::new(size),
-        back: Frame::new(size),
-        back_has_content: false,
+fn card<'a>(code: &'a str, face: &'a Frame) -> Sides<'a> {
+    Sides {
+        code,
+        front: face,
+        back: face,
     }
 }
 
@@ -555,7 +550,9 @@ fn contents(p: &Page) -> (Vec<Transform>, Vec<Stroke>) {
 fn pages_hold_fronts_then_their_backs_in_deck_order() {
     let a4 = Size::new(210.0, 297.0);
     let poker = Size::new(63.0, 88.0);
-    let cards: Vec<CardFaces> = (0..11).map(|i| card(&i.to_string())).collect();
+    let face = Frame::new(poker);
+    let codes: Vec<String> = (0..11).map(|i| i.to_string()).collect();
+    let cards: Vec<Sides> = codes.iter().map(|c| card(c, &face)).collect();
     for duplex in DUPLEXES {
         let l = fit(&spec(a4, poker, Cut::Gutter, duplex, Point::new(1.0, 1.0))).unwrap();
         let guide = vec![Frame::new(l.sheet); if duplex == Duplex::Fold { 1 } else { 2 }];
