@@ -84,6 +84,17 @@ pub fn fit_field(
 
 /// Turns a text error into a diagnostic for the field it came from.
 pub fn text_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
+    text_error_or(
+        e,
+        field,
+        subject,
+        ", or choose a larger card size (--card-size)",
+    )
+}
+
+/// As `text_error`, with `otherwise` (", or ...") saying what else helps
+/// text that does not fit, besides shortening it.
+pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str) -> Diagnostic {
     match e {
         TextError::MissingGlyph(ch) => Diagnostic::error(format!(
             "the bundled font has no glyph for the character '{ch}' (U+{:04X}); it would print as an empty box",
@@ -112,9 +123,9 @@ pub fn text_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
             .about(subject.to_string())
             .at(field.at);
             d = match wide_word {
-                Some(_) => d.help("shorten or hyphenate the word, or choose a larger card size (--card-size)"),
+                Some(_) => d.help(format!("shorten or hyphenate the word{otherwise}")),
                 None => d.help(format!(
-                    "shorten the text by about {cut} word{}, or choose a larger card size (--card-size)",
+                    "shorten the text by about {cut} word{}{otherwise}",
                     if cut == 1 { "" } else { "s" }
                 )),
             };

@@ -27,7 +27,7 @@ use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
 use super::card::{heading, Edge};
 use super::colour::{contrast, AA};
-use super::{draw, ink, place_image, text_error, Palette, Pills, OVERPAINT};
+use super::{draw, ink, place_image, text_error_or, Palette, Pills, OVERPAINT};
 
 /// The poster's trim: A3 portrait.
 pub const SIZE: Size = Size::new(297.0, 420.0);
@@ -450,28 +450,12 @@ type PanelKey = (usize, u32, u32, usize, Content, PillsAt);
 /// A text error as a poster diagnostic: the help speaks of the poster, not
 /// of card sizes.
 fn poster_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
-    let wide = matches!(
-        &e,
-        TextError::Overflow {
-            wide_word: Some(_),
-            ..
-        }
-    );
-    let d = text_error(e, field, subject);
-    if wide {
-        return d.help(
-            "shorten or hyphenate the word; the poster is A3 and its type cannot be smaller",
-        );
-    }
-    match d.help.clone() {
-        Some(h) if h.contains("--card-size") => {
-            let short = h.split(", or choose").next().unwrap_or(&h).to_string();
-            d.help(format!(
-                "{short}; the poster is A3 and its type cannot be smaller"
-            ))
-        }
-        _ => d,
-    }
+    text_error_or(
+        e,
+        field,
+        subject,
+        "; the poster is A3 and its type cannot be smaller",
+    )
 }
 
 impl<'d> Cx<'_, 'd> {
