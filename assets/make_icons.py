@@ -1,102 +1,118 @@
-"""Generate the five characteristic icons used on the deckpress cards.
+"""Write the five characteristic icons used on the deckpress cards as SVG.
 
-Writes trust.png, collaboration.png, innovation.png, partnering.png and
-difference.png next to this script: 1200 x 1200 px RGBA, a solid white mark
-on a fully transparent background. Shapes are drawn at 4x and downscaled
-with LANCZOS for smooth edges; output is deterministic.
+Writes trust.svg, collaboration.svg, innovation.svg, partnering.svg and
+difference.svg next to this script: simple geometry on a 100 x 100 view
+box, one colour (black), no text, gradients or pictures. deckpress draws
+an icon of one colour in the colour of the text on the characteristic's
+colour (white on dark colours), so the files stay neutral. The output is
+deterministic.
 
-Run:  python3 assets/make_icons.py      (requires Pillow: pip install pillow)
+Run:  python3 assets/make_icons.py      (standard library only)
 """
 
 import math
 from pathlib import Path
 
-from PIL import Image, ImageDraw
-
-SIZE = 1200  # final pixel size
-SS = 4  # supersampling factor
-W = 0.08  # common stroke width, as a fraction of the icon size
 OUT = Path(__file__).resolve().parent
+W = 8  # common stroke width, in view-box units
 
 
-def px(v):
-    """Unit coordinate (0..1) -> supersampled pixels."""
-    return round(v * SIZE * SS)
+def num(v):
+    """A coordinate, rounded to 0.01 and written without trailing zeros."""
+    s = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if s == "-0" else s
 
 
-def box(x0, y0, x1, y1):
-    return [px(x0), px(y0), px(x1), px(y1)]
+def poly(*pts):
+    d = "M" + " L".join(f"{num(x)} {num(y)}" for x, y in pts) + " Z"
+    return f'<path d="{d}"/>'
 
 
-def circle(d, cx, cy, r, fill=255):
-    d.ellipse(box(cx - r, cy - r, cx + r, cy + r), fill=fill)
+def rounded(x0, y0, x1, y1, r):
+    """A rounded rectangle as a path (for use inside a clip path)."""
+    return (
+        f"M{num(x0 + r)} {num(y0)} H{num(x1 - r)} A{num(r)} {num(r)} 0 0 1 {num(x1)} {num(y0 + r)} "
+        f"V{num(y1 - r)} A{num(r)} {num(r)} 0 0 1 {num(x1 - r)} {num(y1)} "
+        f"H{num(x0 + r)} A{num(r)} {num(r)} 0 0 1 {num(x0)} {num(y1 - r)} "
+        f"V{num(y0 + r)} A{num(r)} {num(r)} 0 0 1 {num(x0 + r)} {num(y0)} Z"
+    )
 
 
-def ring(d, cx, cy, r, fill=255):
-    """Ring whose outer radius is r and thickness W."""
-    d.ellipse(box(cx - r, cy - r, cx + r, cy + r), outline=fill, width=px(W))
-
-
-def poly(d, pts, fill=255):
-    d.polygon([(px(x), px(y)) for x, y in pts], fill=fill)
-
-
-def sparkle(d, cx, cy, r, p=2.6, n=360):
-    """Four-pointed star with concave sides (a super-ellipse with exponent p)."""
-    pts = []
-    for i in range(n):
-        t = 2 * math.pi * i / n
-        c, s = math.cos(t), math.sin(t)
-        pts.append((cx + r * math.copysign(abs(c) ** p, c),
-                    cy + r * math.copysign(abs(s) ** p, s)))
-    poly(d, pts)
-
-
-def trust(d):
+def trust():
     """A bridge: a deck on a shallow arch, spanning a gorge between two banks."""
-    top, base, r = 0.24, 0.78, 0.42
-    d.rectangle(box(0.08, top, 0.92, top + W), fill=255)  # deck
-    cy = top + W + r  # arch crown touches the underside of the deck
-    circle(d, 0.5, cy, r)
-    circle(d, 0.5, cy, r - W, fill=0)
-    d.rectangle(box(0, base, 1, 1), fill=0)  # trim the arch at ground level
-    poly(d, [(0.08, top), (0.14, top), (0.30, base), (0.08, base)])  # banks
-    poly(d, [(0.92, top), (0.86, top), (0.70, base), (0.92, base)])
+    top, base, r = 24, 78, 42
+    cx, cy = 50, top + W + r  # the arch's crown touches the deck's underside
+    # Where the arch's outer and inner circles meet the ground.
+    dy = base - cy
+    outer = math.sqrt(r * r - dy * dy)
+    inner = math.sqrt((r - W) ** 2 - dy * dy)
+    arch = (
+        f"M{num(cx - outer)} {num(base)} "
+        f"A{num(r)} {num(r)} 0 1 1 {num(cx + outer)} {num(base)} "
+        f"L{num(cx + inner)} {num(base)} "
+        f"A{num(r - W)} {num(r - W)} 0 1 0 {num(cx - inner)} {num(base)} Z"
+    )
+    return [
+        f'<rect x="8" y="{top}" width="84" height="{W}"/>',
+        f'<path d="{arch}"/>',
+        poly((8, top), (14, top), (30, base), (8, base)),
+        poly((92, top), (86, top), (70, base), (92, base)),
+    ]
 
 
-def collaboration(d):
+def collaboration():
     """Three overlapping rings arranged in a triangle."""
-    cx, cy, rc, r = 0.5, 0.55, 0.20, 0.21
+    cx, cy, rc, r = 50, 55, 20, 21
+    out = []
     for a in (-90, 30, 150):
         t = math.radians(a)
-        ring(d, cx + rc * math.cos(t), cy + rc * math.sin(t), r)
+        out.append(
+            f'<circle cx="{num(cx + rc * math.cos(t))}" cy="{num(cy + rc * math.sin(t))}" '
+            f'r="{num(r - W / 2)}" fill="none" stroke="#000" stroke-width="{W}"/>'
+        )
+    return out
 
 
-def innovation(d):
+def spark(cx, cy, r):
+    """A four-pointed star with concave sides."""
+    c = 0.312 * r  # the control point that puts each side through 0.406 r
+    pts = [(0, -r), (r, 0), (0, r), (-r, 0)]
+    ctl = [(c, -c), (c, c), (-c, c), (-c, -c)]
+    d = f"M{num(cx)} {num(cy - r)}"
+    for (px, py), (qx, qy) in zip(pts[1:] + pts[:1], ctl):
+        d += f" Q{num(cx + qx)} {num(cy + qy)} {num(cx + px)} {num(cy + py)}"
+    return f'<path d="{d} Z"/>'
+
+
+def innovation():
     """A large spark with a small companion spark."""
-    sparkle(d, 0.44, 0.56, 0.36)
-    sparkle(d, 0.78, 0.22, 0.14)
+    return [spark(44, 56, 36), spark(78, 22, 14)]
 
 
-def partnering(d):
+def partnering():
     """Two overlapping speech bubbles, tails pointing to opposite sides."""
-    rad, gap = 0.12, 0.045
-    d.rounded_rectangle(box(0.34, 0.10, 0.92, 0.52), px(rad), fill=255)
-    poly(d, [(0.68, 0.50), (0.84, 0.50), (0.86, 0.68)])  # back tail
-    front = (0.08, 0.34, 0.66, 0.76)
-    x0, y0, x1, y1 = front
-    # knock out a clear gap around the front bubble, then fill it
-    d.rounded_rectangle(box(x0 - gap, y0 - gap, x1 + gap, y1 + gap),
-                        px(rad + gap), fill=0)
-    d.rounded_rectangle(box(*front), px(rad), fill=255)
-    poly(d, [(0.18, 0.74), (0.36, 0.74), (0.14, 0.92)])  # front tail
+    rad, gap = 12, 4.5
+    x0, y0, x1, y1 = 8, 34, 66, 76  # the front bubble
+    # The back bubble is cut clear of the front one by a gap.
+    knockout = "M0 0 H100 V100 H0 Z " + rounded(x0 - gap, y0 - gap, x1 + gap, y1 + gap, rad + gap)
+    return [
+        f'<clipPath id="gap"><path clip-rule="evenodd" d="{knockout}"/></clipPath>',
+        '<g clip-path="url(#gap)">',
+        f'<rect x="34" y="10" width="58" height="42" rx="{rad}"/>',
+        poly((68, 50), (84, 50), (86, 68)),
+        "</g>",
+        f'<rect x="{x0}" y="{y0}" width="{x1 - x0}" height="{y1 - y0}" rx="{rad}"/>',
+        poly((18, 74), (36, 74), (14, 92)),
+    ]
 
 
-def difference(d):
+def difference():
     """A circle, a square and a triangle, each a different size."""
-    circle(d, 0.32, 0.62, 0.23)
-    d.rectangle(box(0.61, 0.54, 0.91, 0.84), fill=255)
-    poly(d, [(0.66, 0.12), (0.86, 0.46), (0.46, 0.46)])
+    return [
+        '<circle cx="32" cy="62" r="23"/>',
+        '<rect x="61" y="54" width="30" height="30"/>',
+        poly((66, 12), (86, 46), (46, 46)),
+    ]
 
 
 ICONS = {
@@ -108,19 +124,15 @@ ICONS = {
 }
 
 
-def render(draw_fn):
-    mask = Image.new("L", (SIZE * SS, SIZE * SS), 0)
-    draw_fn(ImageDraw.Draw(mask))
-    alpha = mask.resize((SIZE, SIZE), Image.LANCZOS)
-    img = Image.new("RGBA", (SIZE, SIZE), (255, 255, 255, 0))
-    img.putalpha(alpha)
-    return img
-
-
 def main():
     for name, fn in ICONS.items():
-        path = OUT / f"{name}.png"
-        render(fn).save(path, optimize=True)
+        body = "\n  ".join(fn())
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" '
+            f'width="100" height="100">\n  {body}\n</svg>\n'
+        )
+        path = OUT / f"{name}.svg"
+        path.write_text(svg)
         print(f"wrote {path}")
 
 

@@ -1,15 +1,18 @@
 //! The whole journey from a loaded deck to output files, as the CLI runs it:
-//! apply the command line's overrides, design every face, impose, render.
-//! Nothing is written here; `output` writes.
+//! apply the command line's overrides, then walk the table of outputs: each
+//! designs its faces, imposes them on pages and renders them. An output
+//! that cannot be made does not stop the others from being checked; a
+//! build writes all that was asked for or nothing. Nothing is written
+//! here; `output` writes.
 
-use crate::deck::Deck;
+use crate::deck::{Deck, Output};
 use crate::design::calibration::{self, CalibrationInfo};
 use crate::design::guide::{self, GuideInfo, LabelInfo};
-use crate::design::poster::{self as poster_design, Content, Poster};
+use crate::design::poster::{self as poster_design, legible_from, Content, Poster};
 use crate::design::{self, CardFaces, Edge, BUTTED_INSET};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frame::Frame;
-use crate::geom::{fmt_mm, Cut, Duplex, Mm, NamedSize, Point};
+use crate::geom::{fmt_mm, Cut, Duplex, Mm, NamedSize, Orientation, Point, POSTER_PRESETS};
 use crate::impose::sheets::{self, Layout, SheetLabels, SheetSpec};
 use crate::impose::tiles::{self, TileGrid};
 use crate::impose::{self, Page};
@@ -22,6 +25,10 @@ use crate::text::Typesetter;
 pub struct Overrides {
     pub card_size: Option<NamedSize>,
     pub bleed: Option<Mm>,
+    /// The poster's size and orientation (`--poster-size`,
+    /// `--orientation`).
+    pub poster_size: Option<NamedSize>,
+    pub poster_orientation: Option<Orientation>,
     /// The poster's bleed (`deckpress poster --bleed`).
     pub poster_bleed: Option<Mm>,
     /// A paper to tile the poster on (`--tile`).
@@ -45,6 +52,17 @@ impl Overrides {
         }
         if let Some(b) = self.bleed {
             deck.cards.bleed = b;
+        }
+        if let Some(s) = &self.poster_size {
+            deck.poster.size = s.clone();
+            deck.poster.size_at = None;
+            if self.poster_orientation.is_none() {
+                deck.poster.orientation = None;
+            }
+        }
+        if let Some(o) = self.poster_orientation {
+            deck.poster.orientation = Some(o);
+            deck.poster.size_at = None;
         }
         if let Some(b) = self.poster_bleed {
             deck.poster.bleed = b;
@@ -79,25 +97,267 @@ impl Overrides {
     }
 }
 
-/// Which outputs to make.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum What {
-    /// Cards and poster (`deckpress build` and `check`).
-    All,
-    /// The poster only (`deckpress poster`).
-    Poster,
+/// The outputs a build makes: those named, else the deck's `outputs:`,
+/// else all.
+pub fn wanted(deck: &Deck, named: Option<&[Output]>) -> Vec<Output> {
+    let mut out: Vec<Output> = match (named, &deck.outputs) {
+        (Some(n), _) => n.to_vec(),
+        (None, Some((list, _))) => list.clone(),
+        (None, None) => Output::ALL.to_vec(),
+    };
+    out.sort();
+    out.dedup();
+    out
 }
 
-/// Everything designed from a deck, ready to impose.
-pub struct Designed {
-    /// The faces with colour into the bleed, for the print-shop deck and
-    /// sheets cut with gutters.
-    pub cards: Vec<CardFaces>,
-    /// The faces with colour kept off the trim, for sheets cut butted.
-    pub inset: Option<Vec<CardFaces>>,
-    pub poster: Poster,
-    /// The poster on office sheets, if asked for.
-    pub tiles: Option<Tiled>,
+/// What making an output gives: its files, or `None` when it cannot be
+/// made (the reasons are in the diagnostics).
+type Made = Result<Option<Vec<OutputFile>>, render::RenderError>;
+
+/// One output in the table: what it is, and how it is made from a deck
+/// (designed, imposed and rendered).
+pub struct Entry {
+    pub output: Output,
+    make: fn(&mut Job, &mut Diagnostics) -> Made,
+}
+
+/// Every output, in the order they are made and reported.
+pub const OUTPUTS: &[Entry] = &[
+    Entry {
+        output: Output::Cards,
+        make: make_cards,
+    },
+    Entry {
+        output: Output::Sheets,
+        make: make_sheets,
+    },
+    Entry {
+        output: Output::Poster,
+        make: make_poster,
+    },
+];
+
+/// What a build gives.
+#[derive(Debug)]
+pub struct Built {
+    /// Every file of the outputs that could be made.
+    pub files: Vec<OutputFile>,
+    /// The outputs asked for that could be made, and those that could not
+    /// (their problems are in the diagnostics).
+    pub made: Vec<Output>,
+    pub failed: Vec<Output>,
+}
+
+impl Built {
+    /// Whether everything asked for can be written.
+    pub fn complete(&self) -> bool {
+        self.failed.is_empty()
+    }
+}
+
+/// A build in progress: the deck, the typesetter, and the card faces,
+/// designed once and shared by the outputs that print them (with the
+/// problems found designing them).
+pub struct Job<'d> {
+    pub deck: &'d Deck,
+    ts: Typesetter,
+    faces: Vec<(Edge, Vec<CardFaces>, Diagnostics)>,
+}
+
+impl<'d> Job<'d> {
+    pub fn new(deck: &'d Deck) -> Job<'d> {
+        Job {
+            deck,
+            ts: Typesetter::new(&deck.fonts),
+            faces: Vec::new(),
+        }
+    }
+
+    /// The card faces with `edge`, designed on first use; their problems
+    /// are added to `diags`.
+    fn faces(&mut self, edge: Edge, diags: &mut Diagnostics) -> Vec<CardFaces> {
+        let i = match self.faces.iter().position(|(e, _, _)| *e == edge) {
+            Some(i) => i,
+            None => {
+                let mut found = Diagnostics::default();
+                let faces = design::card_faces(self.deck, &mut self.ts, edge, &mut found);
+                self.faces.push((edge, faces, found));
+                self.faces.len() - 1
+            }
+        };
+        diags.extend(self.faces[i].2.clone());
+        self.faces[i].1.clone()
+    }
+}
+
+/// Designs and renders the outputs `wanted` names, in the table's order.
+/// Every output is tried, so that all problems are found at once.
+pub fn build(
+    deck: &Deck,
+    wanted: &[Output],
+    diags: &mut Diagnostics,
+) -> Result<Built, render::RenderError> {
+    let mut job = Job::new(deck);
+    let mut built = Built {
+        files: Vec::new(),
+        made: Vec::new(),
+        failed: Vec::new(),
+    };
+    for entry in OUTPUTS.iter().filter(|e| wanted.contains(&e.output)) {
+        let mut found = Diagnostics::default();
+        let files = (entry.make)(&mut job, &mut found)?;
+        let failed = found.has_errors();
+        diags.extend(found);
+        match files {
+            Some(files) if !failed => {
+                built.files.extend(files);
+                built.made.push(entry.output);
+            }
+            _ => built.failed.push(entry.output),
+        }
+    }
+    Ok(built)
+}
+
+/// Designs and renders every output the deck asks for (what `deckpress
+/// build` makes without `--only`). Returns `None` if any cannot be made
+/// (the problems are in `diags`).
+pub fn outputs(
+    deck: &Deck,
+    diags: &mut Diagnostics,
+) -> Result<Option<Vec<OutputFile>>, render::RenderError> {
+    let built = build(deck, &wanted(deck, None), diags)?;
+    Ok(built.complete().then_some(built.files))
+}
+
+fn make_cards(job: &mut Job, diags: &mut Diagnostics) -> Made {
+    let deck = job.deck;
+    let cards = job.faces(Edge::Bleed, diags);
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    Ok(Some(vec![cards_pdf(deck, &cards)?]))
+}
+
+fn make_sheets(job: &mut Job, diags: &mut Diagnostics) -> Made {
+    let deck = job.deck;
+    let edge = if deck.sheets.cut == Cut::Butted {
+        Edge::Inset(BUTTED_INSET)
+    } else {
+        Edge::Bleed
+    };
+    let cards = job.faces(edge, diags);
+    let Some(layout) = sheet_layout(deck, diags) else {
+        return Ok(None);
+    };
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    let Some(pages) = sheet_pages(deck, &cards, &layout, &mut job.ts, diags) else {
+        return Ok(None);
+    };
+    Ok(Some(vec![sheets_pdf(deck, &layout, &pages, cards.len())?]))
+}
+
+/// The posters to suggest when a poster does not fit, smallest first: the
+/// same paper turned, then each larger ISO size either way up.
+fn larger_posters(deck: &Deck) -> Vec<(NamedSize, Orientation)> {
+    let trim = deck.poster.trim();
+    let area = trim.w * trim.h;
+    let here = Orientation::of(trim);
+    let turned = Orientation::of(trim.turned());
+    let mut out = vec![(deck.poster.size.clone(), turned)];
+    for (name, size, _) in POSTER_PRESETS {
+        if size.w * size.h <= area * 1.01 || *name == "tabloid" {
+            continue;
+        }
+        for o in [here, turned] {
+            out.push((
+                NamedSize {
+                    name: Some(name),
+                    size: *size,
+                },
+                o,
+            ));
+        }
+    }
+    out
+}
+
+/// Where a poster of `size` and `o` is named in deck.yaml and on the
+/// command line.
+fn poster_choice(size: &NamedSize, o: Orientation) -> String {
+    let name = size
+        .name
+        .map_or_else(|| size.size.to_string(), str::to_string);
+    let turn = o == Orientation::Landscape;
+    format!(
+        "the poster fits on {} {} (poster: size: {name}{}, or --poster-size {name}{})",
+        name.to_uppercase(),
+        o.name(),
+        if turn { ", orientation: landscape" } else { "" },
+        if turn { " --orientation landscape" } else { "" },
+    )
+}
+
+fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
+    let deck = job.deck;
+    let trim = deck.poster.trim();
+    let bleeds = deck.poster.bleed > 0.0;
+    let office = Edge::Inset(poster_design::Scale::of(trim).margin());
+    let edge = if bleeds { Edge::Bleed } else { office };
+    let mut found = Diagnostics::default();
+    let poster = poster_design::poster(deck, &mut job.ts, trim, edge, &mut found);
+    if found.has_errors() {
+        // Say which larger poster would hold it, if one would.
+        let fits = larger_posters(deck).into_iter().find(|(size, o)| {
+            let mut scratch = Diagnostics::default();
+            let t = o.apply(size.size);
+            let edge = Edge::Inset(poster_design::Scale::of(t).margin());
+            poster_design::poster(deck, &mut job.ts, t, edge, &mut scratch);
+            !scratch.has_errors()
+        });
+        if let Some((size, o)) = fits {
+            let note = poster_choice(&size, o);
+            for d in found.items.iter_mut().filter(|d| d.is_error()) {
+                d.notes.push(note.clone());
+            }
+        }
+        diags.extend(found);
+        return Ok(None);
+    }
+    diags.extend(found);
+    let mut files = vec![poster_pdf(deck, &poster)?];
+    if let Some(paper) = &deck.poster.tile {
+        if let Some(grid) = TileGrid::new(poster.frame.size, paper.size) {
+            let frame = if bleeds {
+                // The same layout, so the same problems: reported once.
+                let mut again = Diagnostics::default();
+                poster_design::poster(deck, &mut job.ts, trim, office, &mut again).frame
+            } else {
+                poster.frame.clone()
+            };
+            let labels = grid
+                .tiles()
+                .iter()
+                .map(|t| {
+                    poster_design::tile_label(
+                        &mut job.ts,
+                        grid.label.size(),
+                        (t.row, t.col),
+                        (grid.rows, grid.cols),
+                    )
+                })
+                .collect();
+            let tiled = Tiled {
+                grid,
+                poster: frame,
+                labels,
+            };
+            files.push(tiles_pdf(deck, &tiled, paper)?);
+        }
+    }
+    Ok(Some(files))
 }
 
 /// The poster split over sheets: the grid, the poster as an office printer
@@ -108,58 +368,6 @@ pub struct Tiled {
     pub labels: Vec<Frame>,
 }
 
-/// Designs every face of the deck; problems go to `diags`.
-pub fn design(deck: &Deck, ts: &mut Typesetter, what: What, diags: &mut Diagnostics) -> Designed {
-    let cards = match what {
-        What::All => design::card_faces(deck, ts, Edge::Bleed, diags),
-        What::Poster => Vec::new(),
-    };
-    let inset = (what == What::All && deck.sheets.cut == Cut::Butted)
-        .then(|| design::card_faces(deck, ts, Edge::Inset(BUTTED_INSET), diags));
-    let office = Edge::Inset(poster_design::MARGIN);
-    let bleeds = deck.poster.bleed > 0.0;
-    let poster = poster_design::poster(deck, ts, if bleeds { Edge::Bleed } else { office }, diags);
-    let tiles = deck.poster.tile.as_ref().and_then(|paper| {
-        let grid = TileGrid::new(poster.frame.size, paper.size)?;
-        let frame = if bleeds {
-            // The same layout, so the same problems: reported once.
-            let mut again = Diagnostics::default();
-            poster_design::poster(deck, ts, office, &mut again).frame
-        } else {
-            poster.frame.clone()
-        };
-        let labels = grid
-            .tiles()
-            .iter()
-            .map(|t| {
-                poster_design::tile_label(
-                    ts,
-                    grid.label.size(),
-                    (t.row, t.col),
-                    (grid.rows, grid.cols),
-                )
-            })
-            .collect();
-        Some(Tiled {
-            grid,
-            poster: frame,
-            labels,
-        })
-    });
-    Designed {
-        cards,
-        inset,
-        poster,
-        tiles,
-    }
-}
-
-impl Designed {
-    /// The faces the sheets use.
-    pub fn for_sheets(&self) -> &[CardFaces] {
-        self.inset.as_deref().unwrap_or(&self.cards)
-    }
-}
 /// The deck's sheet settings as imposition takes them.
 pub fn sheet_spec(deck: &Deck) -> SheetSpec {
     let s = &deck.sheets;
@@ -226,16 +434,16 @@ fn doc_info(deck: &Deck, what: &str) -> DocInfo {
 }
 
 /// Renders the print-shop deck: one face per page with bleed.
-pub fn cards_pdf(deck: &Deck, designed: &Designed) -> Result<OutputFile, render::RenderError> {
+pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render::RenderError> {
     let size = deck.cards.size.size;
     let bleed = deck.cards.bleed;
-    let pages = impose::card_pages(&sides(&designed.cards), size, bleed);
+    let pages = impose::card_pages(&sides(cards), size, bleed);
     let bytes = render::pdf(&pages, &doc_info(deck, "cards"))?;
-    let content_backs = designed.cards.iter().filter(|c| c.back_has_content).count();
+    let content_backs = cards.iter().filter(|c| c.back_has_content).count();
     let mut summary = format!(
         "{} pages: {} cards, front and back, {} trim + {} mm bleed",
         pages.len(),
-        designed.cards.len(),
+        cards.len(),
         deck.cards.size,
         fmt_mm(bleed)
     );
@@ -280,12 +488,11 @@ fn paper_words(deck: &Deck, layout: &Layout) -> String {
 /// sheets. Problems with the guide go to `diags`.
 pub fn sheet_pages(
     deck: &Deck,
-    designed: &Designed,
+    cards: &[CardFaces],
     layout: &Layout,
     ts: &mut Typesetter,
     diags: &mut Diagnostics,
 ) -> Option<Vec<Page>> {
-    let cards = designed.for_sheets();
     let s = &deck.sheets;
     let two_sided = matches!(s.duplex, Duplex::Long | Duplex::Short);
     let guide_pages = match (s.guide, two_sided) {
@@ -420,13 +627,14 @@ pub fn poster_pdf(deck: &Deck, poster: &Poster) -> Result<OutputFile, render::Re
     let bleed = deck.poster.bleed;
     let page = impose::poster_page(&poster.frame, bleed);
     let bytes = render::pdf(&[page], &doc_info(deck, "poster"))?;
-    let mut summary = format!("1 page: A3 poster, {}", poster.frame.size);
+    let mut summary = format!("1 page: {} poster", deck.poster.describe());
     if bleed > 0.0 {
-        summary.push_str(&format!(" trim + {} mm bleed", fmt_mm(bleed)));
+        summary.push_str(&format!(", trim + {} mm bleed", fmt_mm(bleed)));
     }
+    let n = deck.characteristics.len();
     summary.push_str(&format!(
-        "; {} characteristics, behaviour {} at {} pt",
-        deck.characteristics.len(),
+        "; {n} characteristic{}, behaviour {} at {} pt",
+        if n == 1 { "" } else { "s" },
         match poster.content {
             Content::Texts => "texts",
             Content::Titles => "titles",
@@ -435,10 +643,16 @@ pub fn poster_pdf(deck: &Deck, poster: &Poster) -> Result<OutputFile, render::Re
     ));
     if poster.content == Content::Titles {
         summary.push_str(&format!(
-            " (their full texts do not fit at {} pt)",
-            fmt_mm(poster_design::BODY_FLOOR)
+            " (their full texts do not fit at {} pt: a larger poster may hold them)",
+            fmt_mm(poster.scale.body_floor())
         ));
     }
+    let cap = deck.fonts.main_for(crate::fonts::Face::Bold).cap_height();
+    summary.push_str(&format!(
+        "; names legible from {:.1} m, body text from {:.1} m",
+        legible_from(poster.name, cap),
+        legible_from(poster.body, cap)
+    ));
     Ok(OutputFile {
         name: POSTER_PDF.into(),
         bytes,
@@ -478,46 +692,6 @@ pub fn tiles_pdf(
     })
 }
 
-/// Designs and renders every output (`deckpress build`). Returns `None`
-/// if the deck has errors (they are in `diags`).
-pub fn outputs(
-    deck: &Deck,
-    diags: &mut Diagnostics,
-) -> Result<Option<Vec<OutputFile>>, render::RenderError> {
-    outputs_of(deck, What::All, diags)
-}
-
-/// Designs and renders the outputs `what` names. Returns `None` if the deck
-/// has errors (they are in `diags`).
-pub fn outputs_of(
-    deck: &Deck,
-    what: What,
-    diags: &mut Diagnostics,
-) -> Result<Option<Vec<OutputFile>>, render::RenderError> {
-    let mut ts = Typesetter::new();
-    let designed = design(deck, &mut ts, what, diags);
-    let layout = match what {
-        What::All => sheet_layout(deck, diags),
-        What::Poster => None,
-    };
-    if diags.has_errors() {
-        return Ok(None);
-    }
-    let mut files = Vec::new();
-    if let Some(layout) = &layout {
-        let Some(pages) = sheet_pages(deck, &designed, layout, &mut ts, diags) else {
-            return Ok(None);
-        };
-        files.push(cards_pdf(deck, &designed)?);
-        files.push(sheets_pdf(deck, layout, &pages, designed.cards.len())?);
-    }
-    files.push(poster_pdf(deck, &designed.poster)?);
-    if let (Some(tiled), Some(paper)) = (&designed.tiles, &deck.poster.tile) {
-        files.push(tiles_pdf(deck, tiled, paper)?);
-    }
-    Ok(Some(files))
-}
-
 /// The calibration sheet for the deck's paper, orientation and duplex.
 /// Returns `None` if it cannot be made (the problem is in `diags`).
 pub fn calibration_pdf(
@@ -545,7 +719,7 @@ pub fn calibration_pdf(
         duplex: s.duplex,
         mirror: layout.mirror,
     };
-    let mut ts = Typesetter::new();
+    let mut ts = Typesetter::new(&deck.fonts);
     let (front, back) =
         match calibration::calibration(&mut ts, &info) {
             Ok(f) => f,

@@ -56,6 +56,9 @@ pub struct Diagnostic {
     pub at: Option<Loc>,
     /// What to do about it.
     pub help: Option<String>,
+    /// Further lines: the other places of a mistake made in several, or
+    /// the items of a list.
+    pub notes: Vec<String>,
     /// Diagnostics with the same key are one problem seen in several
     /// places: only the one with the highest weight is kept.
     pub merge: Option<Box<(String, f32)>>,
@@ -69,6 +72,7 @@ impl Diagnostic {
             message: message.into(),
             at: None,
             help: None,
+            notes: Vec::new(),
             merge: None,
         }
     }
@@ -92,6 +96,11 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
         self.help = Some(help.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 
@@ -144,6 +153,9 @@ impl Diagnostic {
                 let _ = writeln!(out, "{pad} | {caret_pad}^");
             }
         }
+        for note in &self.notes {
+            let _ = writeln!(out, "  = note: {note}");
+        }
         if let Some(help) = &self.help {
             let _ = writeln!(out, "  = help: {help}");
         }
@@ -185,8 +197,12 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// Adds every diagnostic of `other`, merging sightings of the same
+    /// problem as `push` does.
     pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        for d in other.items {
+            self.push(d);
+        }
     }
 
     pub fn has_errors(&self) -> bool {

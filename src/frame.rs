@@ -7,8 +7,9 @@
 
 use std::sync::Arc;
 
-use crate::fonts::Face;
+use crate::fonts::{Face, FontFile};
 use crate::geom::{Mm, Point, Pt, Rect, Size, Transform};
+use crate::vector::Vector;
 
 /// An sRGB colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -169,12 +170,29 @@ pub struct Glyph {
     pub text: std::ops::Range<usize>,
 }
 
-/// A line of shaped glyphs in one face, size and colour.
+/// How a font is drawn to give a style it has no file for: a variable
+/// font's axis values, or emboldening and slanting of its outlines.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Synthesis {
+    /// Variation axis values (tag, value in the axis's units).
+    pub coords: Vec<([u8; 4], f32)>,
+    /// Thicken the outlines (a bold made from a regular).
+    pub embolden: bool,
+    /// Slant the glyphs by this many degrees (an italic made from a
+    /// regular).
+    pub skew: f32,
+}
+
+/// A line of shaped glyphs in one font, size and colour.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GlyphRun {
     /// The start of the baseline, in mm.
     pub origin: Point,
-    pub face: Face,
+    /// The font file the glyphs come from.
+    pub font: FontFile,
+    /// The style the text asked for (bold, italic), whichever font gives it.
+    pub style: Face,
+    pub synthesis: Synthesis,
     pub size: Pt,
     pub color: Color,
     pub glyphs: Vec<Glyph>,
@@ -219,6 +237,13 @@ pub enum Item {
     Text(GlyphRun),
     /// A raster image stretched over `rect`.
     Image { rect: Rect, image: Image },
+    /// Vector art stretched over `rect`, every colour replaced by `tint`
+    /// if one is given.
+    Vector {
+        rect: Rect,
+        art: Arc<Vector>,
+        tint: Option<Color>,
+    },
     /// A frame drawn with a transform and an optional clip (in the group's
     /// own coordinates, before the transform).
     Group {
@@ -279,6 +304,10 @@ impl Frame {
 
     pub fn image(&mut self, rect: Rect, image: Image) {
         self.items.push(Item::Image { rect, image });
+    }
+
+    pub fn vector(&mut self, rect: Rect, art: Arc<Vector>, tint: Option<Color>) {
+        self.items.push(Item::Vector { rect, art, tint });
     }
 
     /// Draws `frame` moved by `transform`, clipped to `clip` if given.
@@ -418,7 +447,7 @@ impl Frame {
                         }
                     }
                 }
-                Item::Image { rect, .. } => {
+                Item::Image { rect, .. } | Item::Vector { rect, .. } => {
                     if rect.overlaps(&window, 0.0) {
                         out.items.push(item.clone());
                     }
@@ -469,7 +498,9 @@ mod tests {
     fn run(x: Mm, y: Mm, text: &str) -> GlyphRun {
         GlyphRun {
             origin: Point::new(x, y),
-            face: Face::Regular,
+            font: crate::fonts::bundled(Face::Regular).clone(),
+            style: Face::Regular,
+            synthesis: Synthesis::default(),
             size: 72.0 / 25.4 * 10.0, // 10 mm to the em
             color: Color::BLACK,
             glyphs: text

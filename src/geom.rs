@@ -359,6 +359,60 @@ pub fn parse_size(text: &str, presets: &[(&'static str, Size, &str)]) -> Result<
     }
 }
 
+/// The poster sizes users can name, portrait, in mm.
+pub const POSTER_PRESETS: &[(&str, Size, &str)] = &[
+    ("a4", Size::new(210.0, 297.0), "ISO A4"),
+    ("a3", Size::new(297.0, 420.0), "ISO A3, the default"),
+    ("a2", Size::new(420.0, 594.0), "ISO A2"),
+    ("a1", Size::new(594.0, 841.0), "ISO A1"),
+    ("a0", Size::new(841.0, 1189.0), "ISO A0"),
+    ("tabloid", Size::new(279.4, 431.8), "US tabloid, 11 × 17 in"),
+];
+
+/// Which way up a page is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Orientation {
+    #[default]
+    Portrait,
+    Landscape,
+}
+
+impl Orientation {
+    pub fn name(self) -> &'static str {
+        match self {
+            Orientation::Portrait => "portrait",
+            Orientation::Landscape => "landscape",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Orientation, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "portrait" | "tall" => Ok(Orientation::Portrait),
+            "landscape" | "wide" => Ok(Orientation::Landscape),
+            _ => Err(format!(
+                "`{text}` is not an orientation: use portrait or landscape"
+            )),
+        }
+    }
+
+    /// `size` turned this way up.
+    pub fn apply(self, size: Size) -> Size {
+        match self {
+            Orientation::Portrait if size.w > size.h => size.turned(),
+            Orientation::Landscape if size.h > size.w => size.turned(),
+            _ => size,
+        }
+    }
+
+    pub fn of(size: Size) -> Orientation {
+        if size.w > size.h {
+            Orientation::Landscape
+        } else {
+            Orientation::Portrait
+        }
+    }
+}
+
 /// The papers a poster can be tiled on: the office papers smaller than A3.
 pub const TILE_PAPERS: &[&str] = &["a4", "letter"];
 

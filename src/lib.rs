@@ -4,6 +4,10 @@
 //! face) → `impose` (pages) → `render` (PDF, PNG). See `DESIGN.md` of the
 //! project and the README.
 
+// Diagnostics are rich (place, card and field, help, notes) and errors are
+// rare: their size does not matter.
+#![allow(clippy::result_large_err)]
+
 pub mod build;
 pub mod deck;
 pub mod design;
@@ -15,3 +19,4 @@ pub mod impose;
 pub mod output;
 pub mod render;
 pub mod text;
+pub mod vector;

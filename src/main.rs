@@ -7,20 +7,20 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use deckpress::build::{self, Overrides, What};
-use deckpress::deck::{self, Deck};
+use deckpress::build::{self, Overrides};
+use deckpress::deck::{self, Deck, Output};
 use deckpress::diag::{Diagnostics, Source};
 use deckpress::geom::{
-    parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, NamedSize, Point, CARD_PRESETS,
-    MAX_MARGIN, PAPER_PRESETS,
+    parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, NamedSize, Orientation, Point,
+    CARD_PRESETS, MAX_MARGIN, PAPER_PRESETS, POSTER_PRESETS,
 };
 use deckpress::output;
 
 /// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
 /// a print shop (one card face per page, with bleed and trim marks in the
 /// file's page boxes), the same cards imposed on office paper with crop
-/// marks, backs that line up and a printed guide, and an A3 poster of the
-/// framework.
+/// marks, backs that line up and a printed guide, and a poster of the
+/// framework (A3 by default, up to A0).
 #[derive(Parser)]
 #[command(name = "deckpress", version, about, long_about = None)]
 struct Cli {
@@ -36,19 +36,18 @@ enum Command {
         #[command(flatten)]
         deck: DeckArgs,
         #[command(flatten)]
+        only: OnlyArgs,
+        #[command(flatten)]
         sheets: SheetArgs,
+        #[command(flatten)]
+        poster: PosterArgs,
         /// The folder to write into; created if missing. Existing files of
         /// the same name are replaced only when the whole build succeeds.
         #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
         out: PathBuf,
-        /// Also print the poster on sheets of this paper, to assemble on a
-        /// wall (out/poster-tiles.pdf): a4 or letter. Overrides the deck's
-        /// `poster: tile:`.
-        #[arg(long, value_name = "PAPER", value_parser = parse_tile_paper)]
-        tile: Option<NamedSize>,
     },
-    /// Build the A3 poster only (out/poster.pdf, and out/poster-tiles.pdf
-    /// with --tile).
+    /// Build the poster only (out/poster.pdf, and out/poster-tiles.pdf
+    /// with --tile); the same as build --only poster.
     Poster {
         /// The deck file.
         #[arg(value_name = "DECK", default_value = "deck.yaml")]
@@ -56,26 +55,27 @@ enum Command {
         /// The folder to write into; created if missing.
         #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
         out: PathBuf,
-        /// Also print the poster on sheets of this paper, to assemble on a
-        /// wall (out/poster-tiles.pdf): a4 or letter. Overrides the deck's
-        /// `poster: tile:`.
-        #[arg(long, value_name = "PAPER", value_parser = parse_tile_paper)]
-        tile: Option<NamedSize>,
+        #[command(flatten)]
+        poster: PosterArgs,
         /// The poster's bleed in mm, for a print shop: the page grows by it
         /// on every side and the background runs into it (0 to 10; 0, the
-        /// default, for an office A3 printer). Overrides the deck's
-        /// `poster: bleed:`.
+        /// default, for an office printer). Overrides the deck's `poster:
+        /// bleed:`.
         #[arg(long, value_name = "MM", value_parser = bleed)]
         bleed: Option<Mm>,
     },
     /// Check the deck without writing anything: reads it, lays out every
-    /// card and sheet and reports every problem found. Exit code 1 if
-    /// there is any.
+    /// card, sheet and poster and reports every problem found. Exit code 1
+    /// if there is any.
     Check {
         #[command(flatten)]
         deck: DeckArgs,
         #[command(flatten)]
+        only: OnlyArgs,
+        #[command(flatten)]
         sheets: SheetArgs,
+        #[command(flatten)]
+        poster: PosterArgs,
     },
     /// Write out/calibration.pdf: one sheet to print two-sided on your
     /// printer, from which you read how far off it prints the backs (the
@@ -93,6 +93,55 @@ enum Command {
         out: PathBuf,
     },
 }
+/// Which outputs to make.
+#[derive(Args)]
+struct OnlyArgs {
+    /// Make only these outputs, separated by commas: cards, sheets,
+    /// poster (e.g. --only cards,sheets). Overrides the deck's `outputs:`;
+    /// without either, all are made.
+    #[arg(long, value_name = "LIST", value_parser = outputs, value_delimiter = ',')]
+    only: Option<Vec<Output>>,
+}
+
+/// The poster's paper.
+#[derive(Args)]
+struct PosterArgs {
+    /// The poster's paper, overriding the deck's `poster: size:`: a3 (the
+    /// default), a2, a1, a0, a4, tabloid, or WIDTHxHEIGHT in mm. Type grows
+    /// with the paper, for reading from further away.
+    #[arg(long, value_name = "SIZE", value_parser = poster_size)]
+    poster_size: Option<NamedSize>,
+    /// portrait (the default) or landscape, overriding `poster:
+    /// orientation:`.
+    #[arg(long, value_name = "WAY", value_parser = orientation)]
+    orientation: Option<Orientation>,
+    /// Also print the poster on sheets of this paper, to assemble on a
+    /// wall (out/poster-tiles.pdf): a4 or letter. Overrides the deck's
+    /// `poster: tile:`.
+    #[arg(long, value_name = "PAPER", value_parser = parse_tile_paper)]
+    tile: Option<NamedSize>,
+}
+
+impl PosterArgs {
+    fn apply(&self, o: &mut Overrides) {
+        o.poster_size = self.poster_size.clone();
+        o.poster_orientation = self.orientation;
+        o.tile = self.tile.clone();
+    }
+}
+
+fn outputs(s: &str) -> Result<Output, String> {
+    Output::parse(s)
+}
+
+fn poster_size(s: &str) -> Result<NamedSize, String> {
+    parse_size(s, POSTER_PRESETS)
+}
+
+fn orientation(s: &str) -> Result<Orientation, String> {
+    Orientation::parse(s)
+}
+
 /// The paper the sheets are printed on, and how.
 #[derive(Args)]
 struct PaperArgs {
@@ -248,21 +297,26 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build {
             deck,
+            only,
             sheets,
+            poster,
             out,
-            tile,
         } => {
-            let mut overrides = Overrides {
-                tile,
-                ..deck.overrides()
-            };
-            sheets.apply(&mut overrides);
-            run(&deck.file, &overrides, What::All, Some(&out))
-        }
-        Command::Check { deck, sheets } => {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
-            run(&deck.file, &overrides, What::All, None)
+            poster.apply(&mut overrides);
+            run(&deck.file, &overrides, only.only.as_deref(), Some(&out))
+        }
+        Command::Check {
+            deck,
+            only,
+            sheets,
+            poster,
+        } => {
+            let mut overrides = deck.overrides();
+            sheets.apply(&mut overrides);
+            poster.apply(&mut overrides);
+            run(&deck.file, &overrides, only.only.as_deref(), None)
         }
         Command::Calibrate { deck, paper, out } => {
             let mut overrides = deck.overrides();
@@ -272,15 +326,15 @@ fn main() -> ExitCode {
         Command::Poster {
             file,
             out,
-            tile,
+            poster,
             bleed,
         } => {
-            let overrides = Overrides {
+            let mut overrides = Overrides {
                 poster_bleed: bleed,
-                tile,
                 ..Overrides::default()
             };
-            run(&file, &overrides, What::Poster, Some(&out))
+            poster.apply(&mut overrides);
+            run(&file, &overrides, Some(&[Output::Poster]), Some(&out))
         }
     }
 }
@@ -331,49 +385,61 @@ fn report_counts(diags: &Diagnostics, file: &Path) {
     }
 }
 
-fn run(file: &Path, overrides: &Overrides, what: What, out: Option<&Path>) -> ExitCode {
+fn run(
+    file: &Path,
+    overrides: &Overrides,
+    only: Option<&[Output]>,
+    out: Option<&Path>,
+) -> ExitCode {
     let (deck, mut diags) = match load(file, overrides) {
         Ok(x) => x,
         Err(code) => return ExitCode::from(code),
     };
-    let result = build::outputs_of(&deck, what, &mut diags);
+    let wanted = build::wanted(&deck, only);
+    let result = build::build(&deck, &wanted, &mut diags);
     print_diagnostics(&diags, &deck.source);
-    let files = match result {
-        Ok(Some(files)) => files,
-        Ok(None) => {
-            report_counts(&diags, file);
-            return ExitCode::from(INVALID);
-        }
+    let built = match result {
+        Ok(b) => b,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(USAGE_OR_IO);
         }
     };
     if diags.has_errors() {
+        if !built.made.is_empty() && !built.failed.is_empty() {
+            let failed: Vec<&str> = built.failed.iter().map(|o| o.name()).collect();
+            eprintln!(
+                "  = note: only {} cannot be made; to build the others without {}: deckpress build {} --only {}",
+                failed.join(" and "),
+                if failed.len() == 1 { "it" } else { "them" },
+                file.display(),
+                Output::list(&built.made)
+            );
+        }
         report_counts(&diags, file);
         return ExitCode::from(INVALID);
     }
-    let what = match what {
-        What::All => format!(
-            "{}: {} characteristics, {} cards, {} with {} mm bleed",
-            file.display(),
-            deck.characteristics.len(),
-            deck.card_count(),
-            deck.cards.size,
-            deckpress::geom::fmt_mm(deck.cards.bleed)
-        ),
-        What::Poster => format!(
-            "{}: {} characteristics, the A3 poster",
-            file.display(),
-            deck.characteristics.len()
-        ),
-    };
+    let names: Vec<&str> = wanted.iter().map(|o| o.name()).collect();
+    let what = format!(
+        "{}: {} characteristic{}, {} cards, {} with {} mm bleed ({})",
+        file.display(),
+        deck.characteristics.len(),
+        if deck.characteristics.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        deck.card_count(),
+        deck.cards.size,
+        deckpress::geom::fmt_mm(deck.cards.bleed),
+        names.join(", ")
+    );
     let Some(dir) = out else {
         println!("{what}: no problems found{}", warnings_note(&diags));
         return ExitCode::SUCCESS;
     };
     println!("{what}{}", warnings_note(&diags));
-    write(dir, &files)
+    write(dir, &built.files)
 }
 
 /// Writes the files (all or none) and lists them; exit code 2 if they

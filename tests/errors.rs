@@ -224,10 +224,16 @@ fn missing_glyph_names_the_character() {
         56,
         &[
             "card 1.1 \"first things\", field text",
-            "'信' (U+4FE1)",
-            "empty box",
+            "no glyphs for 2 characters",
+            "'信' (U+4FE1, Chinese), first at line 17, column 56",
+            "'頼' (U+983C, Chinese), first at line 17, column 57",
+            "empty boxes",
+            "fonts: fallback:",
+            "Noto Sans SC",
         ],
     );
+    // One error for both characters.
+    assert_eq!(e.matches("error:").count(), 1, "{e}");
 }
 
 #[test]

@@ -63,7 +63,11 @@ fn build_writes_a_one_page_a3_poster_with_every_name_and_title() {
     let o = deckpress(&["build", "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let report = stdout(&o);
-    assert!(report.contains("poster.pdf: 1 page: A3 poster"), "{report}");
+    assert!(
+        report.contains("poster.pdf: 1 page: A3 portrait (297 × 420 mm) poster"),
+        "{report}"
+    );
+    assert!(report.contains("names legible from 2.1 m"), "{report}");
     assert!(report.contains("behaviour titles at"), "{report}");
     check_poster(&out.join("poster.pdf"), &deck);
     assert!(out.join("cards.pdf").exists());
@@ -305,12 +309,86 @@ fn a_deck_too_full_for_the_poster_is_refused_with_located_errors() {
         assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
-            err.contains("deck.yaml:8:16: poster, characteristic 1 \"c0\", field behaviours: the poster has no room"),
+            err.contains("deck.yaml:8:16: poster, characteristic 1 \"c0\", field behaviours: the 8 characteristics do not fit on the poster"),
             "{err}"
         );
-        assert!(err.contains("= help: shorten"), "{err}");
+        assert!(err.contains("= help: choose a larger poster"), "{err}");
+        // Which poster would hold it, exactly.
+        assert!(
+            err.contains(
+                "= note: the poster fits on A1 portrait (poster: size: a1, or --poster-size a1)"
+            ),
+            "{err}"
+        );
+        // One error for the poster, whatever else is wrong.
+        assert_eq!(
+            err.matches("field behaviours: the 8 characteristics")
+                .count(),
+            1,
+            "{err}"
+        );
     }
     assert!(!out.exists(), "nothing is written");
+}
+
+#[test]
+fn a_poster_that_cannot_be_made_says_how_to_build_the_rest() {
+    let dir = temp_dir("poster-hostage");
+    let deck = dir.join("deck.yaml");
+    // Cards that fit, a poster that does not fit on A3.
+    let mut text = String::from("title: Ten characteristics\ncharacteristics:\n");
+    for i in 0..10 {
+        text.push_str(&format!(
+            "  - id: c{i}\n    name: Characteristic number {i}\n    colour: \"#1f5fa8\"\n    intro: They **do this** well, in every setting they work in.\n    behaviours:\n"
+        ));
+        for j in 0..12 {
+            text.push_str(&format!(
+                "      - title: the behaviour titled {j}\n        text: They show **the behaviour titled {j}** in their daily work.\n"
+            ));
+        }
+    }
+    std::fs::write(&deck, text).unwrap();
+    let out = dir.join("out");
+    let o = deckpress(&["build", deck.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("do not fit on the poster"), "{err}");
+    assert!(err.contains("the poster fits on A2 portrait"), "{err}");
+    assert!(
+        err.contains("only poster cannot be made; to build the others without it: deckpress build")
+            && err.contains("--only cards,sheets"),
+        "{err}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    // As it says: the others build.
+    let o = deckpress(&[
+        "build",
+        deck.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--only",
+        "cards,sheets",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("cards.pdf").exists() && out.join("sheets.pdf").exists());
+    assert!(!out.join("poster.pdf").exists());
+    // And the deck can say so itself.
+    let text = std::fs::read_to_string(&deck).unwrap();
+    std::fs::write(&deck, format!("outputs: [cards]\n{text}")).unwrap();
+    let o = deckpress(&["check", deck.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(cards)"), "{}", stdout(&o));
+    // A larger poster holds it.
+    let o = deckpress(&[
+        "check",
+        deck.to_str().unwrap(),
+        "--only",
+        "poster",
+        "--poster-size",
+        "a2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]

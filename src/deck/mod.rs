@@ -3,6 +3,7 @@
 
 mod model;
 pub mod schema;
+pub mod svg;
 pub mod yaml;
 
 use std::path::Path;
@@ -219,7 +220,7 @@ characteristics:
         let l = load(&text);
         let m = messages(&l);
         assert!(
-            m[0].starts_with("6:11 characteristic 1 \"one\", field icon: the image file"),
+            m[0].starts_with("6:11 characteristic 1 \"one\", field icon: the file"),
             "{m:#?}"
         );
         assert!(m[0].contains("does not exist"));

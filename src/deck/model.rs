@@ -2,11 +2,14 @@
 //! field was written so that later stages can point back at it.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::diag::{Loc, Source};
+use crate::fonts::FontSet;
 use crate::frame::{Color, Image};
-use crate::geom::{Cut, Duplex, Mm, NamedSize, Point, Size};
+use crate::geom::{Cut, Duplex, Mm, NamedSize, Orientation, Point, Size};
 use crate::text::Rich;
+use crate::vector::Vector;
 
 /// A piece of text from the deck (markup already parsed) and where it was
 /// written.
@@ -22,12 +25,31 @@ impl Text {
     }
 }
 
+/// What an icon file holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Icon {
+    /// A PNG or JPEG picture.
+    Raster(Image),
+    /// An SVG drawing, drawn as vectors.
+    Vector(Arc<Vector>),
+}
+
+impl Icon {
+    /// Width over height.
+    pub fn aspect(&self) -> f32 {
+        match self {
+            Icon::Raster(img) => img.width_px as f32 / img.height_px.max(1) as f32,
+            Icon::Vector(v) => v.size.w / v.size.h.max(1e-6),
+        }
+    }
+}
+
 /// An image file named by the deck, read and checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Asset {
     /// The path as written in the deck.
     pub path: PathBuf,
-    pub image: Image,
+    pub icon: Icon,
     pub at: Loc,
 }
 
@@ -58,14 +80,104 @@ impl Default for CardSettings {
 pub const DEFAULT_BLEED: Mm = 3.0;
 
 /// How the poster is printed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PosterSettings {
+    /// The paper, portrait as named (`a3` by default).
+    pub size: NamedSize,
+    /// Which way up; `None` keeps the size as given.
+    pub orientation: Option<Orientation>,
+    /// Where the size or orientation was set, for messages about it.
+    pub size_at: Option<Loc>,
     /// Colour printed past the trim on every side, in mm, for a print shop;
     /// 0 (the default) for an office printer.
     pub bleed: Mm,
     /// A paper to print the poster on in several sheets, to assemble
     /// (`a4` or `letter`); none by default.
     pub tile: Option<NamedSize>,
+}
+
+impl Default for PosterSettings {
+    fn default() -> Self {
+        PosterSettings {
+            size: NamedSize {
+                name: Some("a3"),
+                size: Size::new(297.0, 420.0),
+            },
+            orientation: None,
+            size_at: None,
+            bleed: 0.0,
+            tile: None,
+        }
+    }
+}
+
+impl PosterSettings {
+    /// The poster's trim, turned as asked.
+    pub fn trim(&self) -> Size {
+        match self.orientation {
+            Some(o) => o.apply(self.size.size),
+            None => self.size.size,
+        }
+    }
+
+    /// The poster's size in words: "A3 portrait (297 × 420 mm)".
+    pub fn describe(&self) -> String {
+        let trim = self.trim();
+        let turn = Orientation::of(trim).name();
+        match self.size.name {
+            Some(n) => format!("{} {turn} ({trim})", n.to_uppercase()),
+            None => format!("{trim}"),
+        }
+    }
+}
+
+/// The outputs a build can make, as named in `outputs:` and `--only`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Output {
+    /// cards.pdf, for a print shop.
+    Cards,
+    /// sheets.pdf, for an office printer.
+    Sheets,
+    /// poster.pdf (and poster-tiles.pdf when tiling is asked for).
+    Poster,
+}
+
+impl Output {
+    pub const ALL: [Output; 3] = [Output::Cards, Output::Sheets, Output::Poster];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Output::Cards => "cards",
+            Output::Sheets => "sheets",
+            Output::Poster => "poster",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Output, String> {
+        let t = text.trim().to_ascii_lowercase();
+        Output::ALL
+            .into_iter()
+            .find(|o| o.name() == t || format!("{}.pdf", o.name()) == t)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Output::ALL.iter().map(|o| o.name()).collect();
+                let hint = crate::diag::closest(&t, &names)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                format!(
+                    "`{text}` is not an output{hint}: the outputs are {}",
+                    names.join(", ")
+                )
+            })
+    }
+
+    /// A list of outputs as written on the command line: `cards,poster`.
+    pub fn list(outputs: &[Output]) -> String {
+        outputs
+            .iter()
+            .map(|o| o.name())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 /// The margin most office printers cannot print in, in mm.
@@ -182,6 +294,11 @@ pub struct Deck {
     pub cards: CardSettings,
     pub poster: PosterSettings,
     pub sheets: SheetSettings,
+    /// The fonts text is set in.
+    pub fonts: FontSet,
+    /// The outputs `build` makes when none are named on the command line
+    /// (`outputs:`), and where that was written; all when not given.
+    pub outputs: Option<(Vec<Output>, Loc)>,
     pub characteristics: Vec<Characteristic>,
 }
 

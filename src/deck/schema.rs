@@ -7,16 +7,20 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::model::{
-    Asset, Behaviour, CardSettings, Characteristic, Deck, PosterSettings, SheetSettings, Text,
+    Asset, Behaviour, CardSettings, Characteristic, Deck, Icon, Output, PosterSettings,
+    SheetSettings, Text,
 };
+use super::svg;
 use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
+use crate::fonts::{self, Face, FontFile, FontSet};
 use crate::frame::{Color, Image, ImageFormat};
 use crate::geom::{
-    check_offset, parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, Point, CARD_PRESETS,
-    MAX_MARGIN, PAPER_PRESETS,
+    check_offset, parse_offset, parse_size, parse_tile_paper, Cut, Duplex, Mm, Orientation, Point,
+    CARD_PRESETS, MAX_MARGIN, PAPER_PRESETS, POSTER_PRESETS,
 };
-use crate::text::{coverage, markup};
+use crate::text::coverage::{self, Source as GlyphSource};
+use crate::text::markup;
 
 /// The keys of the top level of `deck.yaml`.
 pub const DECK_KEYS: &[&str] = &[
@@ -24,15 +28,19 @@ pub const DECK_KEYS: &[&str] = &[
     "short_title",
     "credit",
     "language",
+    "outputs",
+    "fonts",
     "cards",
     "poster",
     "sheets",
     "characteristics",
 ];
+/// The keys of `fonts:`.
+pub const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic", "fallback"];
 /// The keys of `cards:`.
 pub const CARD_KEYS: &[&str] = &["size", "bleed"];
 /// The keys of `poster:`.
-pub const POSTER_KEYS: &[&str] = &["bleed", "tile"];
+pub const POSTER_KEYS: &[&str] = &["size", "orientation", "bleed", "tile"];
 /// The keys of `sheets:`.
 pub const SHEET_KEYS: &[&str] = &[
     "paper",
@@ -61,8 +69,20 @@ pub const BEHAVIOUR_KEYS: &[&str] = &["title", "text"];
 /// `diags`; the deck is returned whenever its shape allowed reading it, so
 /// that later stages can find further problems.
 pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagnostics) -> Deck {
-    let mut cx = Cx { source, diags };
+    let mut cx = Cx {
+        source,
+        diags,
+        fonts: FontSet::bundled(),
+        fonts_ok: true,
+        glyphs: Vec::new(),
+        italic_used: None,
+    };
     let mut top = cx.map(root, "the deck file", DECK_KEYS);
+    // The fonts first: every text is checked against them.
+    if let Some((_, node)) = top.take("fonts") {
+        cx.fonts(node, base_dir);
+    }
+    let outputs = top.take("outputs").and_then(|(_, node)| cx.outputs(node));
     let title = top
         .text(&mut cx, "title", true, "the deck")
         .unwrap_or_default();
@@ -114,6 +134,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
     }
     top.finish(&mut cx);
     check_unique_ids(&characteristics, cx.diags);
+    cx.report_glyphs();
     Deck {
         source: source.clone(),
         base_dir: base_dir.to_path_buf(),
@@ -124,6 +145,8 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         cards,
         poster,
         sheets,
+        fonts: cx.fonts,
+        outputs,
         characteristics,
     }
 }
@@ -147,11 +170,29 @@ fn check_unique_ids(chars: &[Characteristic], diags: &mut Diagnostics) {
     }
 }
 
-/// The conversion's context: the source (for locating inside texts) and
-/// the diagnostics collected so far.
+/// The conversion's context: the source (for locating inside texts), the
+/// diagnostics collected so far, the deck's fonts and the characters they
+/// cannot print.
 struct Cx<'a> {
     source: &'a Source,
     diags: &'a mut Diagnostics,
+    fonts: FontSet,
+    /// Whether the deck's fonts were read without a problem (if not, the
+    /// characters they lack are not reported: the font is the mistake).
+    fonts_ok: bool,
+    /// Characters not printed in the main family, each where it is first
+    /// used, in the order found.
+    glyphs: Vec<GlyphUse>,
+    /// Where italic text is first used.
+    italic_used: Option<(Loc, String)>,
+}
+
+/// A character the main family lacks, where it is first used.
+struct GlyphUse {
+    ch: char,
+    source: GlyphSource,
+    at: Loc,
+    subject: String,
 }
 
 /// A mapping being read: keys are taken one by one, and whatever is left at
@@ -313,26 +354,36 @@ impl Cx<'_> {
             return None;
         }
         match markup::parse(&collapsed) {
-            Ok(rich) => match coverage::first_missing(&rich) {
-                None => Some(Text { rich, at: node.at }),
-                Some((i, ch)) => {
+            Ok(rich) => {
+                for (i, ch, _, source) in coverage::outside_main(&rich, &self.fonts) {
+                    if self.glyphs.iter().any(|g| g.ch == ch) {
+                        continue;
+                    }
                     let at = self.locate_in_scalar(
                         node,
                         &collapsed,
                         markup::source_index(&collapsed, i),
                     );
-                    self.diags.push(
-                        Diagnostic::error(format!(
-                            "the bundled font has no glyph for the character '{ch}' (U+{:04X}); it would print as an empty box",
-                            ch as u32
-                        ))
-                        .about(subject.to_string())
-                        .at(at)
-                        .help("replace it with a character the font has: Latin, Greek and Cyrillic letters, digits and common punctuation"),
-                    );
-                    None
+                    self.glyphs.push(GlyphUse {
+                        ch,
+                        source,
+                        at,
+                        subject: subject.to_string(),
+                    });
                 }
-            },
+                if self.italic_used.is_none() {
+                    if let Some(span) = rich.spans.iter().find(|s| s.italic) {
+                        let i = rich.text[..span.range.start].chars().count();
+                        let at = self.locate_in_scalar(
+                            node,
+                            &collapsed,
+                            markup::source_index(&collapsed, i),
+                        );
+                        self.italic_used = Some((at, subject.to_string()));
+                    }
+                }
+                Some(Text { rich, at: node.at })
+            }
             Err(e) => {
                 let at = self.locate_in_scalar(node, &collapsed, e.char_index);
                 self.diags.push(
@@ -412,6 +463,34 @@ impl Cx<'_> {
     fn poster(&mut self, node: &Node) -> PosterSettings {
         let mut map = self.map(node, "poster", POSTER_KEYS);
         let mut settings = PosterSettings::default();
+        if let Some((_, v)) = map.take("size") {
+            let subject = "poster, field size";
+            match &v.value {
+                Value::Str(s) => match parse_size(s, POSTER_PRESETS) {
+                    Ok(size) => {
+                        settings.size = size;
+                        settings.size_at = Some(v.at);
+                    }
+                    Err(e) => self.diags.push(
+                        Diagnostic::error(e).about(subject).at(v.at).help(
+                            "use a3 (the default), a2, a1, a0, a4, tabloid, or the poster's width x height in mm, such as 500x700",
+                        ),
+                    ),
+                },
+                other => self.wrong_type(v, other, "a paper size such as a3 or a1", subject),
+            }
+        }
+        if let Some((_, v)) = map.take("orientation") {
+            if let Some(o) = self.word(
+                v,
+                "poster, field orientation",
+                Orientation::parse,
+                "use portrait (taller than wide, the default) or landscape (wider than tall)",
+            ) {
+                settings.orientation = Some(o);
+                settings.size_at.get_or_insert(v.at);
+            }
+        }
         if let Some((_, v)) = map.take("bleed") {
             if let Some(b) = self.mm(v, "poster, field bleed", 0.0, 10.0) {
                 settings.bleed = b;
@@ -773,25 +852,36 @@ impl Cx<'_> {
         }
     }
 
-    /// Reads and checks an image file named by the deck.
+    /// Reads and checks an icon file named by the deck: SVG, PNG or JPEG.
     fn asset(&mut self, path: &Text, base_dir: &Path, subject: &str) -> Option<Asset> {
         let rel = PathBuf::from(path.plain());
-        let full = base_dir.join(&rel);
         let fail = |msg: String, help: &str| {
             Diagnostic::error(msg)
                 .about(subject.to_string())
                 .at(path.at)
                 .help(help.to_string())
         };
-        let bytes = match std::fs::read(&full) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                self.diags.push(fail(
-                    format!("the image file {} does not exist", full.display()),
-                    "check the file name; paths are relative to the folder of the deck file",
-                ));
+        let full = match find_file(base_dir, &rel) {
+            Ok(full) => full,
+            Err((msg, help)) => {
+                self.diags.push(fail(msg, &help));
                 return None;
             }
+        };
+        let too_big = std::fs::metadata(&full).is_ok_and(|m| m.len() > MAX_IMAGE_BYTES);
+        if too_big {
+            self.diags.push(fail(
+                format!(
+                    "{} is larger than {} MB, too large for an icon",
+                    full.display(),
+                    MAX_IMAGE_BYTES / (1024 * 1024)
+                ),
+                "use a smaller picture (an icon of 1000 pixels or an SVG is plenty)",
+            ));
+            return None;
+        }
+        let bytes = match std::fs::read(&full) {
+            Ok(b) => b,
             Err(e) => {
                 self.diags.push(fail(
                     format!("cannot read the image file {}: {e}", full.display()),
@@ -800,21 +890,348 @@ impl Cx<'_> {
                 return None;
             }
         };
-        match decode_image(bytes) {
-            Ok(image) => Some(Asset {
+        let is_svg = rel
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+            || svg::looks_like_svg(&bytes);
+        let icon = if is_svg {
+            if bytes.len() as u64 > svg::MAX_SVG_BYTES {
+                self.diags.push(fail(
+                    format!(
+                        "{} is larger than 5 MB, too large for an icon",
+                        full.display()
+                    ),
+                    "simplify the drawing, or export the icon as a PNG",
+                ));
+                return None;
+            }
+            svg::parse(&bytes).map(Icon::Vector)
+        } else {
+            decode_image(bytes).map(Icon::Raster)
+        };
+        match icon {
+            Ok(icon) => Some(Asset {
                 path: rel,
-                image,
+                icon,
                 at: path.at,
             }),
             Err(e) => {
                 self.diags.push(fail(
-                    format!("{} is not a usable image: {e}", full.display()),
-                    "use a PNG or JPEG file; re-export it from your image editor if it is damaged",
+                    format!(
+                        "{} is not a usable {}: {e}",
+                        full.display(),
+                        if is_svg { "SVG icon" } else { "image" }
+                    ),
+                    if is_svg {
+                        "fix the SVG in your editor, or export the icon as a PNG"
+                    } else {
+                        "use an SVG, PNG or JPEG file; re-export it from your image editor if it is damaged"
+                    },
                 ));
                 None
             }
         }
     }
+
+    /// Reads `outputs:`, the outputs `build` makes by default.
+    fn outputs(&mut self, node: &Node) -> Option<(Vec<Output>, Loc)> {
+        let subject = "the deck, field outputs";
+        let help = "list the outputs to build, e.g. outputs: [cards, sheets, poster]";
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            Value::Str(_) => vec![node],
+            other => {
+                self.wrong_type(node, other, "a list of outputs", subject);
+                return None;
+            }
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in items {
+            match &item.value {
+                Value::Str(s) => {
+                    // A comma-separated list works as on the command line.
+                    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+                        match Output::parse(part) {
+                            Ok(o) if !out.contains(&o) => out.push(o),
+                            Ok(_) => {}
+                            Err(e) => {
+                                ok = false;
+                                self.diags.push(
+                                    Diagnostic::error(e).about(subject).at(item.at).help(help),
+                                );
+                            }
+                        }
+                    }
+                }
+                other => {
+                    ok = false;
+                    self.wrong_type(item, other, "the name of an output", subject);
+                }
+            }
+        }
+        if ok && out.is_empty() {
+            self.diags.push(
+                Diagnostic::error("no outputs are named")
+                    .about(subject)
+                    .at(node.at)
+                    .help(help),
+            );
+            return None;
+        }
+        ok.then(|| {
+            out.sort();
+            (out, node.at)
+        })
+    }
+
+    /// Reads `fonts:`: the main family's files and the fallbacks.
+    fn fonts(&mut self, node: &Node, base_dir: &Path) {
+        let mut map = self.map(node, "fonts", FONT_KEYS);
+        let mut main: [Option<FontFile>; 4] = [None, None, None, None];
+        let mut main_at: Option<Loc> = None;
+        for face in Face::ALL {
+            let Some((_, v)) = map.take(face.key()) else {
+                continue;
+            };
+            main_at.get_or_insert(v.at);
+            if let Some(f) = self.font_file(v, base_dir, &format!("fonts, field {}", face.key())) {
+                main[face as usize] = Some(f);
+            }
+        }
+        let mut fallbacks = Vec::new();
+        if let Some((_, v)) = map.take("fallback") {
+            let items: Vec<&Node> = match &v.value {
+                Value::Seq(items) => items.iter().collect(),
+                _ => vec![v],
+            };
+            for (i, item) in items.into_iter().enumerate() {
+                let subject = format!("fonts, fallback {}", i + 1);
+                if let Some(f) = self.font_file(item, base_dir, &subject) {
+                    fallbacks.push(f);
+                }
+            }
+        }
+        map.finish(self);
+        if main[0].is_none() && main.iter().any(Option::is_some) {
+            self.fonts_ok = false;
+            let mut d = Diagnostic::error("fonts: names bold or italic faces but no regular one")
+                .about("fonts, field regular")
+                .help("add regular: with the font file of the family's regular face (the others are made from it if not given)");
+            if let Some(at) = main_at {
+                d = d.at(at);
+            }
+            self.diags.push(d);
+        }
+        if self.fonts_ok {
+            self.fonts = FontSet::new(main, fallbacks);
+            let bold_missing = !self.fonts.main_is_bundled()
+                && self.fonts.given(Face::Bold).is_none()
+                && !self.fonts.main_for(Face::Regular).variable_weight;
+            if bold_missing {
+                let mut d = Diagnostic::warning(
+                    "fonts: there is no bold face: titles and **bold** text will be drawn thickened from the regular",
+                )
+                .about("fonts, field bold")
+                .help("add bold: with the family's bold font file, for real bold letters");
+                if let Some(at) = main_at {
+                    d = d.at(at);
+                }
+                self.diags.push(d);
+            }
+        }
+    }
+
+    /// One font file: found, read and checked.
+    fn font_file(&mut self, node: &Node, base_dir: &Path, subject: &str) -> Option<FontFile> {
+        let Value::Str(rel) = &node.value else {
+            self.fonts_ok = false;
+            self.wrong_type(
+                node,
+                &node.value,
+                "the path of a .ttf or .otf font file",
+                subject,
+            );
+            return None;
+        };
+        let rel = PathBuf::from(rel.trim());
+        let result = find_file(base_dir, &rel)
+            .map_err(|(message, help)| fonts::FontProblem { message, help })
+            .and_then(|full| fonts::read_font(&full, &rel.display().to_string()));
+        match result {
+            Ok(f) => Some(f),
+            Err(p) => {
+                self.fonts_ok = false;
+                self.diags.push(
+                    Diagnostic::error(p.message)
+                        .about(subject.to_string())
+                        .at(node.at)
+                        .help(p.help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports the characters no font prints, once each with where it is
+    /// first used, and those printed in the bundled Noto Sans because the
+    /// deck's own fonts lack them.
+    fn report_glyphs(&mut self) {
+        if !self.fonts_ok {
+            return;
+        }
+        let custom = !self.fonts.main_is_bundled();
+        if let Some((at, subject)) = self.italic_used.clone() {
+            let italic_missing = custom
+                && self.fonts.given(Face::Italic).is_none()
+                && !self.fonts.main_for(Face::Regular).variable_slant;
+            if italic_missing {
+                self.diags.push(
+                    Diagnostic::warning(
+                        "fonts: there is no italic face: *italic* text will be drawn slanted from the regular",
+                    )
+                    .about(subject)
+                    .at(at)
+                    .help("add italic: (and bold_italic:) with the family's italic font files"),
+                );
+            }
+        }
+        let describe = |g: &GlyphUse| {
+            format!(
+                "'{}' (U+{:04X}{}), first at line {}, column {}: {}",
+                g.ch,
+                g.ch as u32,
+                coverage::script_of(g.ch).map_or(String::new(), |(s, _)| format!(", {s}")),
+                g.at.line,
+                g.at.col,
+                g.subject
+            )
+        };
+        let missing: Vec<&GlyphUse> = self
+            .glyphs
+            .iter()
+            .filter(|g| g.source == GlyphSource::Missing)
+            .collect();
+        if let Some(first) = missing.first() {
+            let n = missing.len();
+            let fonts_named = if custom || !self.fonts.fallbacks.is_empty() {
+                "the deck's fonts and the bundled Noto Sans have"
+            } else {
+                "the bundled font (Noto Sans) has"
+            };
+            let message = if n == 1 {
+                format!(
+                    "{fonts_named} no glyph for the character '{}' (U+{:04X}); it would print as an empty box",
+                    first.ch, first.ch as u32
+                )
+            } else {
+                format!("{fonts_named} no glyphs for {n} characters of the deck; they would print as empty boxes")
+            };
+            let mut scripts: Vec<(&str, &str)> = Vec::new();
+            for g in &missing {
+                if let Some(s) = coverage::script_of(g.ch) {
+                    if !scripts.contains(&s) {
+                        scripts.push(s);
+                    }
+                }
+            }
+            let help = if scripts.is_empty() {
+                "replace the characters, or add a font that has them under fonts: fallback: (a .ttf or .otf file; Noto Sans covers Latin, Greek and Cyrillic)".to_string()
+            } else {
+                let names: Vec<String> = scripts.iter().map(|(s, f)| format!("{s}: {f}")).collect();
+                format!(
+                    "add a font that has them under fonts: fallback: in deck.yaml, e.g. fonts: {{ fallback: [fonts/NotoSansHebrew-Regular.ttf] }}; free fonts for these scripts ({}) are at fonts.google.com/noto",
+                    names.join("; ")
+                )
+            };
+            let mut d = Diagnostic::error(message)
+                .about(first.subject.clone())
+                .at(first.at)
+                .help(help)
+                .merged_as(crate::design::MISSING_GLYPHS, 1.0);
+            if n > 1 {
+                for g in &missing {
+                    d = d.note(describe(g));
+                }
+            }
+            self.diags.push(d);
+        }
+        let from_noto: Vec<&GlyphUse> = self
+            .glyphs
+            .iter()
+            .filter(|g| g.source == GlyphSource::Bundled)
+            .collect();
+        if let (true, Some(first)) = (custom, from_noto.first()) {
+            let chars: String = from_noto.iter().map(|g| g.ch).collect();
+            let mut d = Diagnostic::warning(format!(
+                "the deck's fonts have no glyph for {} character{} ({chars}): printed in the bundled Noto Sans instead",
+                from_noto.len(),
+                if from_noto.len() == 1 { "" } else { "s" }
+            ))
+            .about(first.subject.clone())
+            .at(first.at)
+            .help("add a font that has them under fonts: fallback:, or replace them");
+            for g in &from_noto {
+                d = d.note(describe(g));
+            }
+            self.diags.push(d);
+        }
+    }
+}
+
+/// The largest picture file read, in bytes.
+pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// A file named by the deck, relative to the deck's folder. When it does
+/// not exist, says what is there that was probably meant: the same name in
+/// other capitals, or a close name.
+pub fn find_file(base_dir: &Path, rel: &Path) -> Result<PathBuf, (String, String)> {
+    let full = base_dir.join(rel);
+    if full.exists() {
+        return Ok(full);
+    }
+    let shown = |p: &Path| p.display().to_string();
+    let Some(name) = rel.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Err((
+            format!("the file {} does not exist", full.display()),
+            "check the file name; paths are relative to the folder of the deck file".into(),
+        ));
+    };
+    let folder = full.parent().unwrap_or(base_dir);
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return Err((
+            format!(
+                "the file {} does not exist: there is no folder {}",
+                full.display(),
+                folder.display()
+            ),
+            "check the folder's name; paths are relative to the folder of the deck file".into(),
+        ));
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let written = rel.parent().unwrap_or(Path::new(""));
+    if let Some(same) = names
+        .iter()
+        .find(|n| n.to_lowercase() == name.to_lowercase())
+    {
+        return Err((
+            format!("the file {} does not exist", full.display()),
+            format!(
+                "there is {}: write the name with the same capitals, as {}",
+                shown(&written.join(same)),
+                shown(&written.join(same))
+            ),
+        ));
+    }
+    let candidates: Vec<&str> = names.iter().map(String::as_str).collect();
+    let help = match closest(&name, &candidates) {
+        Some(c) => format!("did you mean {}?", shown(&written.join(c))),
+        None => "check the file name; paths are relative to the folder of the deck file".into(),
+    };
+    Err((format!("the file {} does not exist", full.display()), help))
 }
 
 /// Parses `#rrggbb` or `#rgb`.

@@ -442,7 +442,7 @@ mod tests {
 
     #[test]
     fn a_printer_that_is_off_reads_its_offset_on_the_front_and_with_a_pin() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         for page in [Size::new(297.0, 210.0), Size::new(210.0, 297.0)] {
             for long in [true, false] {
                 let mirror = crate::impose::sheets::flip_mirror(page, long);

@@ -9,7 +9,7 @@ use crate::geom::{pt_to_mm, Mm, Point, Pt, Rect, Size};
 use crate::text::layout::STEP;
 use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
-use super::{draw, fit_field, ink, place_image, text_error, Palette, Pills, CARD_FLOOR, OVERPAINT};
+use super::{draw, fit_field, ink, place_icon, text_error, Palette, Pills, CARD_FLOOR, OVERPAINT};
 
 /// How colour meets the card's edge.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -67,6 +67,8 @@ struct Metrics {
     title_lines: f32,
     /// Space between the items of a list.
     item_gap: Mm,
+    /// The body size of behaviour cards (one for the whole deck).
+    body: Pt,
 }
 
 impl Metrics {
@@ -83,11 +85,24 @@ impl Metrics {
             title: 0.0,
             title_lines: 3.0,
             item_gap: 0.9 * k,
+            body: 0.0,
         };
         Metrics {
             title: m.pt(13.0),
+            body: m.pt(9.0),
             ..m
         }
+    }
+
+    /// The largest body size of behaviour cards: short statements are set
+    /// this large.
+    fn body_max(&self) -> Pt {
+        self.pt(12.5)
+    }
+
+    /// The smallest size of a title.
+    fn title_floor(&self) -> Pt {
+        CARD_FLOOR.max(9.0 * self.k)
     }
 
     /// A tighter variant for text that does not fit the normal layout: a
@@ -96,7 +111,7 @@ impl Metrics {
         Metrics {
             head: 13.0 * self.k,
             icon: 7.0 * self.k,
-            title: self.pt(11.0),
+            title: self.pt(11.0).min(self.title),
             title_lines: 2.0,
             item_gap: 0.4 * self.k,
             ..self
@@ -143,7 +158,8 @@ pub fn card_faces(
     edge: Edge,
     diags: &mut Diagnostics,
 ) -> Vec<CardFaces> {
-    let m = Metrics::of(deck.cards.size.size);
+    let mut m = Metrics::of(deck.cards.size.size);
+    (m.title, m.body) = deck_sizes(deck, ts, m, edge);
     let mut out = Vec::with_capacity(deck.card_count());
     for (ci, c) in deck.characteristics.iter().enumerate() {
         let mut cx = Cx {
@@ -179,6 +195,56 @@ pub fn card_faces(
     out
 }
 
+/// The title and body sizes of the deck's behaviour cards: the largest at
+/// which every card's title fits its lines and every card's text fits its
+/// room (from a generous maximum, for decks of short statements, down to
+/// the floor), so that the deck reads as one set. A card whose text does
+/// not fit even at the floor is left out of the choice: it is set in the
+/// compact layout, or reported.
+fn deck_sizes(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> (Pt, Pt) {
+    let mut scratch = Diagnostics::default();
+    let mut title = m.title;
+    for c in &deck.characteristics {
+        let style = Style::new(m.title, Color::BLACK).leading(TITLE_LEADING);
+        let width = m.inner(m.head).w;
+        let room = (
+            width,
+            lines_height(&style.sized(m.title_floor()), m.title_lines),
+        );
+        for b in &c.behaviours {
+            let rich = heading(&b.title).all_bold();
+            // A title that does not fit even at the floor is reported when
+            // its card is drawn.
+            if let Ok(block) = ts.fit(&rich, &style, room.0, room.1, m.title_floor()) {
+                title = title.min(block.size);
+            }
+        }
+    }
+    let mut sized = Metrics { title, ..m };
+    sized.body = m.body_max();
+    let mut body = m.body_max();
+    for c in &deck.characteristics {
+        let mut cx = Cx {
+            deck,
+            c,
+            pal: Palette::of(c.colour),
+            m: sized,
+            edge,
+            ts: &mut *ts,
+            diags: &mut scratch,
+        };
+        for b in &c.behaviours {
+            if let Some(size) = cx.behaviour_body(b) {
+                body = body.min(size);
+            }
+        }
+    }
+    (title, body.max(CARD_FLOOR))
+}
+
+/// Line distance of titles.
+const TITLE_LEADING: f32 = 1.12;
+
 /// A title as printed: its first letter in upper case (titles in the deck
 /// are the bold phrases as they stand in the text).
 pub(super) fn heading(text: &Text) -> Rich {
@@ -205,6 +271,7 @@ fn lines_height(style: &Style, lines: f32) -> Mm {
 }
 
 /// The parts of a summary card's content, set at one body size.
+#[derive(Clone)]
 struct SummaryParts {
     intro: Option<Block>,
     pillars: Vec<Block>,
@@ -213,6 +280,9 @@ struct SummaryParts {
     items: Vec<(Block, Block)>,
     /// The width of the code column.
     code_w: Mm,
+    /// The list's columns (1 or 2) and the gap between them.
+    columns: usize,
+    column_gap: Mm,
     /// The body size it is set at.
     size: Pt,
 }
@@ -249,10 +319,26 @@ impl SummaryParts {
         if let Some(b) = &self.lead_in {
             h += b.height + 1.6 * m.k;
         }
-        for (code, title) in &self.items {
-            h += code.height.max(title.height) + m.item_gap;
+        h + self
+            .column_ranges()
+            .into_iter()
+            .map(|r| {
+                self.items[r]
+                    .iter()
+                    .map(|(c, t)| c.height.max(t.height) + m.item_gap)
+                    .sum::<Mm>()
+            })
+            .fold(0.0, f32::max)
+    }
+
+    /// The items of each column: the first column takes the extra one.
+    fn column_ranges(&self) -> Vec<std::ops::Range<usize>> {
+        let n = self.items.len();
+        if self.columns < 2 || n < 2 {
+            return std::iter::once(0..n).collect();
         }
-        h
+        let first = n.div_ceil(2);
+        vec![0..first, first..n]
     }
 
     fn draw_pillars(
@@ -309,10 +395,15 @@ impl SummaryParts {
             draw(frame, b, inner.x, y);
             y += b.height + 1.6 * m.k;
         }
-        for (code, title) in &self.items {
-            draw(frame, code, inner.x, y);
-            draw(frame, title, inner.x + self.code_w, y);
-            y += code.height.max(title.height) + m.item_gap;
+        let col_w = (inner.w - (self.columns as f32 - 1.0) * self.column_gap) / self.columns as f32;
+        for (j, range) in self.column_ranges().into_iter().enumerate() {
+            let x = inner.x + j as f32 * (col_w + self.column_gap);
+            let mut cy = y;
+            for (code, title) in &self.items[range] {
+                draw(frame, code, x, cy);
+                draw(frame, title, x + self.code_w, cy);
+                cy += code.height.max(title.height) + m.item_gap;
+            }
         }
     }
 }
@@ -439,7 +530,14 @@ impl Cx<'_> {
         let centre = head / 2.0 + 0.4 * m.k;
         if let Some(icon) = &self.c.icon {
             let rect = Rect::new(inner.x, centre - m.icon / 2.0, m.icon, m.icon);
-            place_image(&mut frame, icon, rect, subject, self.diags);
+            place_icon(
+                &mut frame,
+                icon,
+                rect,
+                self.pal.on_fill,
+                subject,
+                self.diags,
+            );
         }
         if let Some(block) = block {
             draw(&mut frame, &block, x, centre - block.height / 2.0);
@@ -486,8 +584,50 @@ impl Cx<'_> {
         top.min(code_top)
     }
 
-    /// A title in the characteristic's colour, up to three lines, and a
-    /// short rule under it. Returns where the text below starts.
+    /// A title in the characteristic's colour, up to three lines: the
+    /// block, set at the deck's title size (smaller if it must be).
+    fn title_block(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        width: Mm,
+        subject: &str,
+    ) -> Option<Block> {
+        let m = self.m;
+        let style = Style::new(m.title, self.pal.on_white).leading(TITLE_LEADING);
+        let room = (width, lines_height(&style, m.title_lines));
+        self.fit(
+            &rich.clone().all_bold(),
+            field,
+            &style,
+            room,
+            m.title_floor(),
+            subject,
+        )
+    }
+
+    /// The height a title takes with the rule under it and the gap to
+    /// the text below.
+    fn title_height(&self, block: Option<&Block>) -> Mm {
+        let k = self.m.k;
+        block.map_or(0.0, |b| b.height) + 1.6 * k + 0.8 * k + 2.4 * k
+    }
+
+    /// Draws a title block and its rule from `y`.
+    fn draw_title(&self, frame: &mut Frame, block: Option<&Block>, x: Mm, y: Mm) {
+        let k = self.m.k;
+        let mut y = y;
+        if let Some(b) = block {
+            draw(frame, b, x, y);
+            y += b.height;
+        }
+        y += 1.6 * k;
+        let rule = Rect::new(x, y, 9.0 * k, 0.8 * k);
+        frame.fill_path(Path::rounded_rect(rule, 0.4 * k), self.pal.fill);
+    }
+
+    /// A title, up to three lines, and a short rule under it, drawn from
+    /// the top of `inner`. Returns where the text below starts.
     fn title(
         &mut self,
         frame: &mut Frame,
@@ -496,58 +636,84 @@ impl Cx<'_> {
         inner: Rect,
         subject: &str,
     ) -> Mm {
-        let m = self.m;
-        let style = Style::new(m.title, self.pal.on_white).leading(1.12);
-        let room = (inner.w, lines_height(&style, m.title_lines));
-        let mut y = inner.y;
-        if let Some(block) = self.fit(
-            &rich.clone().all_bold(),
-            field,
-            &style,
-            room,
-            CARD_FLOOR.max(9.0 * m.k),
-            subject,
-        ) {
-            draw(frame, &block, inner.x, y);
-            y += block.height;
-        }
-        y += 1.6 * m.k;
-        let rule = Rect::new(inner.x, y, 9.0 * m.k, 0.8 * m.k);
-        frame.fill_path(Path::rounded_rect(rule, 0.4 * m.k), self.pal.fill);
-        y + 0.8 * m.k + 2.4 * m.k
+        let block = self.title_block(rich, field, inner.w, subject);
+        self.draw_title(frame, block.as_ref(), inner.x, inner.y);
+        inner.y + self.title_height(block.as_ref())
     }
 
-    fn behaviour_front(&mut self, b: &Behaviour) -> Frame {
+    /// The largest body size, up to the deck's, at which a behaviour's
+    /// text fits its card; `None` if it does not fit at the floor.
+    fn behaviour_body(&mut self, b: &Behaviour) -> Option<Pt> {
+        let before = self.diags.items.len();
+        let (_, _, block) = self.behaviour_parts(b);
+        let fits = self.diags.items.len() == before;
+        self.diags.items.truncate(before);
+        block.filter(|_| fits).map(|(_, text, _)| text.size)
+    }
+
+    /// A behaviour card's front and its laid-out title and text, with the
+    /// room the text had.
+    #[allow(clippy::type_complexity)]
+    fn behaviour_parts(
+        &mut self,
+        b: &Behaviour,
+    ) -> (Frame, Mm, Option<(Option<Block>, Block, Mm)>) {
         let m = self.m;
         let c = self.c;
         let subject = b.label(c);
         let (mut frame, head) = self.banded(&subject);
         let inner = m.inner(head);
         let footer_top = self.footer(&mut frame, &b.code(c), inner);
-        let y = self.title(
-            &mut frame,
+        let title = self.title_block(
             &heading(&b.title),
             &b.title,
-            inner,
+            inner.w,
             &format!("{subject}, field title"),
         );
-        let style = Style::new(m.body_size(), ink::TEXT).leading(1.3);
-        let room = (inner.w, (footer_top - 2.5 * m.k - y).max(0.0));
-        if let Some(block) = self.fit(
+        let top = self.title_height(title.as_ref());
+        let style = Style::new(m.body, ink::TEXT).leading(1.3);
+        let room = (footer_top - 2.5 * m.k - inner.y - top).max(0.0);
+        let text = self.fit(
             &b.text.rich,
             &b.text,
             &style,
-            room,
+            (inner.w, room),
             CARD_FLOOR,
             &format!("{subject}, field text"),
-        ) {
-            draw(&mut frame, &block, inner.x, y);
-        }
+        );
+        (frame, head, text.map(|t| (title, t, room)))
+    }
+
+    fn behaviour_front(&mut self, b: &Behaviour) -> Frame {
+        let m = self.m;
+        let (mut frame, head, parts) = self.behaviour_parts(b);
+        let Some((title, text, room)) = parts else {
+            return frame;
+        };
+        let inner = m.inner(head);
+        // A short text does not sit at the top of an empty card: the title
+        // and text together are placed a little above the middle of the
+        // room they have.
+        let free = (room - text.height).max(0.0);
+        let y = inner.y + 0.4 * free;
+        self.draw_title(&mut frame, title.as_ref(), inner.x, y);
+        draw(
+            &mut frame,
+            &text,
+            inner.x,
+            y + self.title_height(title.as_ref()),
+        );
         frame
     }
 
     /// The summary content set at `size`; `None` if it cannot be set.
-    fn summary_parts(&mut self, width: Mm, size: Pt, subject: &str) -> Option<SummaryParts> {
+    fn summary_parts(
+        &mut self,
+        width: Mm,
+        size: Pt,
+        columns: usize,
+        subject: &str,
+    ) -> Option<SummaryParts> {
         let (c, m, pal) = (self.c, self.m, self.pal);
         let body = Style::new(size, ink::TEXT).leading(1.3);
         let unbounded = 10_000.0;
@@ -579,21 +745,29 @@ impl Cx<'_> {
             None => None,
         };
         let code_style = Style::new(size, pal.on_white);
-        let code_w = 7.0 * m.k * size / m.body_size();
-        let mut items = Vec::new();
+        let mut codes = Vec::new();
         for b in &c.behaviours {
-            let code = self.set(
+            codes.push(self.set(
                 &Rich::plain(&b.code(c)).all_bold(),
                 &b.title,
                 &code_style,
                 unbounded,
                 subject,
-            )?;
+            )?);
+        }
+        // The code column is as wide as the widest code ("12.15") and a
+        // gap, so that no code touches its title.
+        let widest = codes.iter().map(|b| b.width).fold(0.0, f32::max);
+        let code_w = widest + (0.45 * pt_to_mm(size)).max(1.2 * m.k);
+        let column_gap = 2.5 * m.k;
+        let col_w = (width - (columns as f32 - 1.0) * column_gap) / columns as f32;
+        let mut items = Vec::new();
+        for (b, code) in c.behaviours.iter().zip(codes) {
             let title = self.set(
                 &heading(&b.title).all_bold(),
                 &b.title,
                 &body.leading(1.2),
-                width - code_w,
+                col_w - code_w,
                 &format!("{}, field title", b.label(c)),
             )?;
             items.push((code, title));
@@ -604,6 +778,8 @@ impl Cx<'_> {
             lead_in,
             items,
             code_w,
+            columns,
+            column_gap,
             size,
         })
     }
@@ -615,12 +791,13 @@ impl Cx<'_> {
         &mut self,
         width: Mm,
         floor: Pt,
+        columns: usize,
         subject: &str,
         fits: impl Fn(&SummaryParts) -> bool,
     ) -> Option<(SummaryParts, bool)> {
         let mut size = self.m.body_size();
         loop {
-            let parts = self.summary_parts(width, size, subject)?;
+            let parts = self.summary_parts(width, size, columns, subject)?;
             if fits(&parts) {
                 return Some((parts, true));
             }
@@ -649,7 +826,14 @@ impl Cx<'_> {
         let centre = m.head / 2.0 + 0.4 * m.k;
         if let Some(icon) = &c.icon {
             let rect = Rect::new(inner.x, centre - m.icon / 2.0, m.icon, m.icon);
-            place_image(&mut front, icon, rect, &subject, self.diags);
+            place_icon(
+                &mut front,
+                icon,
+                rect,
+                self.pal.on_fill,
+                &subject,
+                self.diags,
+            );
         }
         let number_style = Style::new(m.pt(13.0), self.pal.on_fill).align(Align::Right);
         let number = Rich::plain(&c.number.to_string()).all_bold();
@@ -676,11 +860,14 @@ impl Cx<'_> {
         let all_on_front = |p: &SummaryParts| {
             p.front_height(&m, w, true) + PART_GAP * m.k + p.list_height(&m, w, false) <= front_room
         };
-        match self.largest(w, single_min, &subject, all_on_front) {
+        match self.largest(w, single_min, 1, &subject, all_on_front) {
             None => return (front, None),
             Some((parts, true)) => {
                 let y = parts.draw_front(&mut front, &self.pal, &m, inner, front_top, true);
-                parts.draw_list(&mut front, &self.pal, &m, inner, y + PART_GAP * m.k, false);
+                let y = y + PART_GAP * m.k;
+                parts.draw_list(&mut front, &self.pal, &m, inner, y, false);
+                let end = y + parts.list_height(&m, w, false);
+                self.cover(&mut front, inner, end, front_room, &subject);
                 return (front, None);
             }
             Some(_) => {}
@@ -695,23 +882,38 @@ impl Cx<'_> {
         } else {
             &[true, false]
         };
+        // A long list of short titles may go in two columns.
+        let column_choices: &[usize] = if c.behaviours.len() >= 6 {
+            &[1, 2]
+        } else {
+            &[1]
+        };
         for &pillars_in_front in arrangements {
-            let f = self.largest(w, CARD_FLOOR, &subject, |p| {
+            let f = self.largest(w, CARD_FLOOR, 1, &subject, |p| {
                 p.front_height(&m, w, pillars_in_front) <= front_room
             });
-            let l = self.largest(w, CARD_FLOOR, &subject, |p| {
-                p.list_height(&m, w, !pillars_in_front) <= back_room
-            });
-            let (Some(f), Some(l)) = (f, l) else {
+            let Some(f) = f else {
                 return (front, None);
             };
-            let score = |f: &Fitted, l: &Fitted| (f.1 && l.1, f.0.size.min(l.0.size));
-            let better = match &outcome {
-                None => true,
-                Some((bf, bl, _)) => score(&f, &l) > score(bf, bl),
-            };
-            if better {
-                outcome = Some((f, l, pillars_in_front));
+            for &columns in column_choices {
+                let l = self.largest(w, CARD_FLOOR, columns, &subject, |p| {
+                    p.list_height(&m, w, !pillars_in_front) <= back_room
+                });
+                let Some(l) = l else {
+                    return (front, None);
+                };
+                // Two columns only for clearly larger type.
+                let score = |f: &Fitted, l: &Fitted| {
+                    let p = if l.0.columns > 1 { 0.75 } else { 0.0 };
+                    (f.1 && l.1, f.0.size.min(l.0.size) - p)
+                };
+                let better = match &outcome {
+                    None => true,
+                    Some((bf, bl, _)) => score(&f, &l) > score(bf, bl),
+                };
+                if better {
+                    outcome = Some((f.clone(), l, pillars_in_front));
+                }
             }
         }
         let Some(((f, f_fits), (l, l_fits), pillars_in_front)) = outcome else {
@@ -728,12 +930,11 @@ impl Cx<'_> {
             ));
         }
         if !l_fits {
-            let field = c.lead_in.as_ref().unwrap_or(&c.name);
             let needed = l.list_height(&m, w, !pillars_in_front);
-            let fields = format!("{subject}, fields lead_in and behaviour titles");
-            self.diags.push(overflow(field, &fields, needed, back_room));
+            self.diags
+                .push(self.list_overflow(&subject, needed, back_room));
         }
-        f.draw_front(
+        let end = f.draw_front(
             &mut front,
             &self.pal,
             &m,
@@ -741,6 +942,7 @@ impl Cx<'_> {
             front_top,
             pillars_in_front,
         );
+        self.cover(&mut front, inner, end, front_room, &subject);
         l.draw_list(
             &mut back,
             &self.pal,
@@ -750,6 +952,82 @@ impl Cx<'_> {
             !pillars_in_front,
         );
         (front, Some(back))
+    }
+
+    /// The error for a summary card's list of behaviours that does not fit
+    /// its back: it names the titles, the real cause, and how many words
+    /// they would have to lose.
+    fn list_overflow(&self, subject: &str, needed: Mm, room: Mm) -> Diagnostic {
+        let c = self.c;
+        let n = c.behaviours.len();
+        let words: usize = c
+            .behaviours
+            .iter()
+            .map(|b| b.title.plain().split_whitespace().count())
+            .sum::<usize>()
+            + c.lead_in
+                .as_ref()
+                .map_or(0, |t| t.plain().split_whitespace().count());
+        let over = (needed - room).max(0.0);
+        let cut = ((words as f32 * over / needed.max(0.1)).ceil() as usize).max(1);
+        let at = c.behaviours.first().map_or(c.at, |b| b.title.at);
+        Diagnostic::error(format!(
+            "the list of its {n} behaviours' titles does not fit on the card's back: at {CARD_FLOOR} pt it needs {needed:.1} mm of height and there are {room:.1} mm ({over:.1} mm over)"
+        ))
+        .about(format!("{subject}, the behaviours' titles"))
+        .at(at)
+        .help(format!(
+            "shorten the titles (by about {cut} word{} in all{}), or choose a larger card size (--card-size tarot or a6)",
+            if cut == 1 { "" } else { "s" },
+            if c.lead_in.is_some() { ", the lead-in included" } else { "" }
+        ))
+    }
+
+    /// A summary front whose content leaves much of the panel empty (the
+    /// list went to the back, and there is little or no intro) gets the
+    /// characteristic's mark in the empty part: its icon on a disc of its
+    /// colour, or its number when it has no icon. So no front is bare.
+    fn cover(&mut self, frame: &mut Frame, inner: Rect, end: Mm, room: Mm, subject: &str) {
+        let m = self.m;
+        let free = inner.bottom() - end;
+        if free < 0.4 * room || free < 16.0 * m.k {
+            return;
+        }
+        let r = (free * 0.36).min(inner.w * 0.3);
+        let centre = Point::new(inner.x + inner.w / 2.0, end + free / 2.0);
+        frame.fill_path(Path::circle(centre, r), self.pal.fill);
+        self.mark(frame, centre, r, subject);
+    }
+
+    /// The characteristic's mark inside a disc of radius `r`: its icon, or
+    /// its number large when it has none.
+    fn mark(&mut self, frame: &mut Frame, centre: Point, r: Mm, subject: &str) {
+        let (c, pal) = (self.c, self.pal);
+        match &c.icon {
+            Some(icon) => {
+                let s = r * 1.15;
+                let rect = Rect::new(centre.x - s / 2.0, centre.y - s / 2.0, s, s);
+                place_icon(frame, icon, rect, pal.on_fill, subject, self.diags);
+            }
+            None => {
+                let digits = c.number.to_string();
+                // The number's height about the disc's radius.
+                let size = (r * 1.05 / (pt_to_mm(1.0) * 0.72)).max(CARD_FLOOR);
+                let style = Style::new(size, pal.on_fill)
+                    .align(Align::Center)
+                    .leading(1.0);
+                if let Some(b) = self.set(
+                    &Rich::plain(&digits).all_bold(),
+                    &c.name,
+                    &style,
+                    2.0 * r,
+                    subject,
+                ) {
+                    let top = centre.y - (b.first_baseline - 0.36 * pt_to_mm(size));
+                    draw(frame, &b, centre.x - r, top);
+                }
+            }
+        }
     }
 
     /// The back shared by a characteristic's cards: its colour to the
@@ -768,11 +1046,9 @@ impl Cx<'_> {
             pal.fill.mix(Color::BLACK, 0.08)
         };
         frame.fill_path(Path::circle(centre, r), disc);
-        if let Some(icon) = &c.icon {
-            let s = r * 1.15;
-            let rect = Rect::new(centre.x - s / 2.0, centre.y - s / 2.0, s, s);
-            place_image(&mut frame, icon, rect, &subject, self.diags);
-        }
+        // The icon on the disc, or the number large when there is none (so
+        // the disc is never empty, and the number is not repeated below).
+        self.mark(&mut frame, centre, r, &subject);
         let margin = 7.0 * m.k;
         let width = w - 2.0 * margin;
         // The number, then the name, centred under the disc; the deck's
@@ -781,13 +1057,19 @@ impl Cx<'_> {
         let num_style = Style::new(m.pt(9.0), pal.on_fill)
             .align(Align::Center)
             .tracking(0.08);
-        if let Some(block) = self.set(
-            &Rich::plain(&c.number.to_string()).all_bold(),
-            &c.name,
-            &num_style,
-            width,
-            &subject,
-        ) {
+        let numbered = c.icon.is_some();
+        if let Some(block) = numbered
+            .then(|| {
+                self.set(
+                    &Rich::plain(&c.number.to_string()).all_bold(),
+                    &c.name,
+                    &num_style,
+                    width,
+                    &subject,
+                )
+            })
+            .flatten()
+        {
             draw(&mut frame, &block, margin, y);
             y += block.height + 0.6 * m.k;
         }

@@ -712,7 +712,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_guide_says_what_to_set_for_each_duplex() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         for duplex in [Duplex::Long, Duplex::Short, Duplex::Separate, Duplex::Fold] {
             let i = info(duplex);
             let pages = guide(&mut ts, &i).unwrap();
@@ -759,7 +759,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_scale_bar_is_fifty_millimetres() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let pages = guide(&mut ts, &info(Duplex::Long)).unwrap();
         // The bar's outline: the one stroked rectangle as high as the bar.
         let mut bars = Vec::new();
@@ -793,7 +793,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_portrait_letter_guide_fits_too_and_tiny_paper_is_refused() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let mut i = info(Duplex::Separate);
         i.page = Size::new(215.9, 279.4);
         i.printable = Rect::from_size(i.page).inflate(-5.0);
@@ -808,7 +808,7 @@ pub(crate) mod tests {
     #[test]
     fn cutting_follows_the_cut_mode() {
         let text = |i: &GuideInfo| {
-            let mut ts = Typesetter::new();
+            let mut ts = Typesetter::default();
             let t = guide(&mut ts, i).unwrap()[0].plain_text();
             t.split_whitespace().collect::<Vec<_>>().join(" ")
         };
@@ -845,7 +845,7 @@ pub(crate) mod tests {
 
     #[test]
     fn labels_shorten_to_fit_or_give_up() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let l = LabelInfo {
             sheet: 2,
             sheets: 5,

@@ -12,7 +12,7 @@ pub mod colour;
 pub mod guide;
 pub mod poster;
 
-use crate::deck::{Asset, Text};
+use crate::deck::{Asset, Icon, Text};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frame::{Color, Frame, Path};
 use crate::geom::{Mm, Point, Pt, Rect};
@@ -82,6 +82,9 @@ pub fn fit_field(
         .map_err(|e| text_error(e, field, subject))
 }
 
+/// The merge key of missing-glyph errors: one error lists them all.
+pub const MISSING_GLYPHS: &str = "missing glyphs";
+
 /// Turns a text error into a diagnostic for the field it came from.
 pub fn text_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
     text_error_or(
@@ -102,7 +105,10 @@ pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str)
         ))
         .about(subject.to_string())
         .at(field.at)
-        .help("replace the character with one the font has (Latin, Greek and Cyrillic letters and common punctuation)"),
+        .help("replace the character, or add a font that has it under fonts: fallback:")
+        // Reading the deck reports every such character at once; this is
+        // only for a text that was not checked there.
+        .merged_as(MISSING_GLYPHS, 0.0),
         TextError::Overflow {
             needed,
             available,
@@ -134,17 +140,19 @@ pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str)
     }
 }
 
-/// Places an image in `rect` (keeping its proportions, centred) and warns
-/// if it has fewer than `MIN_PPI` pixels per inch at that size.
-pub fn place_image(
+/// Places an icon in `rect` (keeping its proportions, centred). Vector art
+/// drawn in one colour is drawn in `ink` (the colour of text on what it
+/// sits on); art of several colours and pictures keep theirs. Warns if a
+/// picture has fewer than `MIN_PPI` pixels per inch at that size.
+pub fn place_icon(
     frame: &mut Frame,
     asset: &Asset,
     rect: Rect,
+    ink: Color,
     subject: &str,
     diags: &mut Diagnostics,
 ) {
-    let img = &asset.image;
-    let aspect = img.width_px as f32 / img.height_px.max(1) as f32;
+    let aspect = asset.icon.aspect();
     let (w, h) = if rect.w / rect.h > aspect {
         (rect.h * aspect, rect.h)
     } else {
@@ -156,6 +164,14 @@ pub fn place_image(
         w,
         h,
     );
+    let img = match &asset.icon {
+        Icon::Vector(art) => {
+            let tint = art.is_monochrome().then_some(ink);
+            frame.vector(placed, art.clone(), tint);
+            return;
+        }
+        Icon::Raster(img) => img,
+    };
     let ppi = img.width_px as f32 / (w / 25.4);
     if ppi < MIN_PPI {
         let needed = (MIN_PPI * w / 25.4).ceil();
@@ -168,7 +184,7 @@ pub fn place_image(
         ))
         .about(subject.to_string())
         .at(asset.at)
-        .help(format!("use an image at least {needed:.0} pixels wide"));
+        .help(format!("use an image at least {needed:.0} pixels wide, or an SVG"));
         // One warning per image, for its largest (blurriest) use.
         diags.push(warning.merged_as(asset.path.display().to_string(), needed));
     }

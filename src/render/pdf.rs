@@ -12,13 +12,13 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke as KStroke, StrokeDash};
 use krilla::surface::Surface;
-use krilla::text::{Font, GlyphId, KrillaGlyph};
+use krilla::text::{Font, GlyphId, KrillaGlyph, Tag};
 use krilla::{Document, SerializeSettings};
 
-use crate::fonts::Face;
-use crate::frame::{Color, Frame, ImageFormat, Item, Path, Seg, Stroke};
+use crate::frame::{Color, Frame, GlyphRun, ImageFormat, Item, Path, Seg, Stroke};
 use crate::geom::{mm_to_pt, pt_to_mm, Rect, Transform};
 use crate::impose::Page;
+use crate::vector;
 
 /// Document-wide information written into the PDF.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -86,10 +86,14 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError(format!("the PDF could not be written: {e:?}")))
 }
 
+/// A font as krilla embeds it: the file and the variation axis values
+/// (as bits, to be hashable).
+type FontKey = (usize, u32, Vec<([u8; 4], u32)>);
+
 /// Fonts and images converted once per document.
 #[derive(Default)]
 struct Cx {
-    fonts: HashMap<Face, Font>,
+    fonts: HashMap<FontKey, Font>,
     images: HashMap<usize, KImage>,
 }
 
@@ -138,13 +142,26 @@ fn ktransform(t: &Transform) -> KTransform {
 }
 
 impl Cx {
-    fn font(&mut self, face: Face) -> Result<Font, RenderError> {
-        if let Some(f) = self.fonts.get(&face) {
+    fn font(&mut self, run: &GlyphRun) -> Result<Font, RenderError> {
+        let file = &run.font;
+        let coords = &run.synthesis.coords;
+        let key: FontKey = (
+            file.key(),
+            file.index(),
+            coords.iter().map(|(t, v)| (*t, v.to_bits())).collect(),
+        );
+        if let Some(f) = self.fonts.get(&key) {
             return Ok(f.clone());
         }
-        let font = Font::new(face.data().into(), 0)
-            .ok_or_else(|| RenderError(format!("the bundled font {face:?} could not be read")))?;
-        self.fonts.insert(face, font.clone());
+        let data: krilla::Data = file.data().into();
+        let font = if coords.is_empty() {
+            Font::new(data, file.index())
+        } else {
+            let axes: Vec<(Tag, f32)> = coords.iter().map(|(t, v)| (Tag::new(t), *v)).collect();
+            Font::new_variable(data, file.index(), &axes)
+        }
+        .ok_or_else(|| RenderError(format!("the font {} could not be embedded", file.name)))?;
+        self.fonts.insert(key, font.clone());
         Ok(font)
     }
 
@@ -177,7 +194,7 @@ impl Cx {
                     s.draw_path(&p);
                 }
                 Item::Text(run) => {
-                    let font = self.font(run.face)?;
+                    let font = self.font(run)?;
                     let glyphs: Vec<KrillaGlyph> = run
                         .glyphs
                         .iter()
@@ -193,16 +210,41 @@ impl Cx {
                             )
                         })
                         .collect();
+                    let em = pt_to_mm(run.size);
                     s.set_fill(Some(fill(run.color)));
+                    // A bold made from a regular: the outlines thickened by
+                    // a stroke of the text's colour (never a hairline).
+                    s.set_stroke(run.synthesis.embolden.then(|| {
+                        stroke(&Stroke::solid(run.color, (0.04 * em).max(pt_to_mm(0.3))))
+                    }));
+                    let skewed = run.synthesis.skew != 0.0;
+                    let mut at = KPoint::from_xy(run.origin.x, run.origin.y);
+                    if skewed {
+                        // An italic made from a regular: slanted about the
+                        // baseline's start.
+                        let k = run.synthesis.skew.to_radians().tan();
+                        s.push_transform(&KTransform::from_row(
+                            1.0,
+                            0.0,
+                            -k,
+                            1.0,
+                            run.origin.x + k * run.origin.y,
+                            0.0,
+                        ));
+                        at = KPoint::from_xy(0.0, run.origin.y);
+                        // x' = x - k*y + (x0 + k*y0): the baseline stays put.
+                        at = KPoint::from_xy(at.x, at.y);
+                    }
+                    s.draw_glyphs(at, &glyphs, font, &run.text, em, false);
+                    if skewed {
+                        s.pop();
+                    }
                     s.set_stroke(None);
-                    s.draw_glyphs(
-                        KPoint::from_xy(run.origin.x, run.origin.y),
-                        &glyphs,
-                        font,
-                        &run.text,
-                        pt_to_mm(run.size),
-                        false,
-                    );
+                }
+                Item::Vector { rect, art, tint } => {
+                    s.push_transform(&ktransform(&art.placement(*rect)));
+                    vector_nodes(s, &art.nodes, *tint);
+                    s.pop();
                 }
                 Item::Image { rect, image } => {
                     let img = self.image(image)?;
@@ -235,5 +277,88 @@ impl Cx {
             }
         }
         Ok(())
+    }
+}
+
+fn opacity(v: f32) -> NormalizedF32 {
+    NormalizedF32::new(v.clamp(0.0, 1.0)).unwrap_or(NormalizedF32::ONE)
+}
+
+fn rule(r: vector::FillRule) -> FillRule {
+    match r {
+        vector::FillRule::NonZero => FillRule::NonZero,
+        vector::FillRule::EvenOdd => FillRule::EvenOdd,
+    }
+}
+
+/// Draws vector art's nodes, every colour replaced by `tint` if given.
+fn vector_nodes(s: &mut Surface, nodes: &[vector::Node], tint: Option<Color>) {
+    for node in nodes {
+        match node {
+            vector::Node::Shape {
+                transform,
+                path,
+                fill: f,
+                stroke: st,
+            } => {
+                let Some(p) = kpath(path) else { continue };
+                s.push_transform(&ktransform(transform));
+                s.set_fill(f.map(|f| Fill {
+                    paint: paint(tint.unwrap_or(f.color)),
+                    opacity: opacity(f.opacity),
+                    rule: rule(f.rule),
+                }));
+                s.set_stroke(st.as_ref().map(|st| KStroke {
+                    paint: paint(tint.unwrap_or(st.color)),
+                    width: st.width,
+                    miter_limit: st.miter_limit,
+                    line_cap: match st.cap {
+                        vector::LineCap::Butt => LineCap::Butt,
+                        vector::LineCap::Round => LineCap::Round,
+                        vector::LineCap::Square => LineCap::Square,
+                    },
+                    line_join: match st.join {
+                        vector::LineJoin::Miter => LineJoin::Miter,
+                        vector::LineJoin::Round => LineJoin::Round,
+                        vector::LineJoin::Bevel => LineJoin::Bevel,
+                    },
+                    opacity: opacity(st.opacity),
+                    dash: st.dash.as_ref().map(|(array, offset)| StrokeDash {
+                        array: array.clone(),
+                        offset: *offset,
+                    }),
+                }));
+                s.draw_path(&p);
+                s.set_fill(None);
+                s.set_stroke(None);
+                s.pop();
+            }
+            vector::Node::Group {
+                clips,
+                opacity: o,
+                nodes,
+            } => {
+                let mut pushed = 0;
+                for clip in clips {
+                    if let Some(p) = kpath(&clip.path) {
+                        s.push_transform(&ktransform(&clip.transform));
+                        // The clip path is set in the clip's coordinates;
+                        // undo its transform for what is drawn inside.
+                        s.push_clip_path(&p, &rule(clip.rule));
+                        let undo = clip.transform.inverse().unwrap_or(Transform::IDENTITY);
+                        s.push_transform(&ktransform(&undo));
+                        pushed += 3;
+                    }
+                }
+                if *o < 1.0 {
+                    s.push_opacity(opacity(*o));
+                    pushed += 1;
+                }
+                vector_nodes(s, nodes, tint);
+                for _ in 0..pushed {
+                    s.pop();
+                }
+            }
+        }
     }
 }

@@ -4,16 +4,15 @@
 //! down to a floor and reports what still does not fit.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use parley::fontique::{Blob, Collection, CollectionOptions, SourceCache};
+use parley::fontique::{Blob, Collection, CollectionOptions, FontInfoOverride, SourceCache};
 use parley::{
-    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext,
-    LineHeight, StyleProperty,
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontFamilyName, FontStyle, FontWeight,
+    LayoutContext, LineHeight, StyleProperty,
 };
 
-use crate::fonts::{Face, FAMILY};
-use crate::frame::{Color, Glyph, GlyphRun};
+use crate::fonts::{Face, FontFile, FontSet, BUNDLED_FAMILY};
+use crate::frame::{Color, Glyph, GlyphRun, Synthesis};
 use crate::geom::{pt_to_mm, Mm, Point, Pt};
 use crate::text::markup::Rich;
 
@@ -119,33 +118,85 @@ pub enum TextError {
     },
 }
 
-/// Lays out text with the bundled fonts. Make one and reuse it: it caches
-/// fonts and scratch space.
+/// Lays out text in a deck's fonts. Make one and reuse it: it caches fonts
+/// and scratch space.
 pub struct Typesetter {
     fonts: FontContext,
     layout: LayoutContext<[u8; 4]>,
-    faces: HashMap<u64, Face>,
+    /// The font file behind each registered blob.
+    files: HashMap<u64, FontFile>,
+    /// The families text tries, in order.
+    stack: Vec<FontFamilyName<'static>>,
 }
 
 impl Default for Typesetter {
     fn default() -> Self {
-        Typesetter::new()
+        Typesetter::new(&FontSet::bundled())
     }
 }
 
+/// The family the deck's main fonts are registered under, whatever their
+/// files call themselves, so that each style is exactly the file given.
+const MAIN_FAMILY: &str = "deckpress main";
+
 impl Typesetter {
-    /// A typesetter that knows only the bundled fonts (no system fonts, so
-    /// output is the same on every machine).
-    pub fn new() -> Typesetter {
+    /// A typesetter that knows only `fonts` (no system fonts, so output is
+    /// the same on every machine): the main family, the fallbacks in
+    /// order, and the bundled Noto Sans last.
+    pub fn new(fonts: &FontSet) -> Typesetter {
         let mut collection = Collection::new(CollectionOptions {
             shared: false,
             system_fonts: false,
         });
-        let mut faces = HashMap::new();
-        for face in Face::ALL {
-            let blob = Blob::new(Arc::new(face.data()));
-            faces.insert(blob.id(), face);
-            collection.register_fonts(blob, None);
+        let mut files: HashMap<u64, FontFile> = HashMap::new();
+        let mut blobs: HashMap<(usize, u32), Blob<u8>> = HashMap::new();
+        let mut blob_of = |file: &FontFile, files: &mut HashMap<u64, FontFile>| {
+            let blob = blobs
+                .entry((file.key(), file.index()))
+                .or_insert_with(|| Blob::new(file.data()))
+                .clone();
+            files.insert(blob.id(), file.clone());
+            blob
+        };
+        let mut stack = vec![FontFamilyName::Named(MAIN_FAMILY.into())];
+        for (face, file) in fonts.main_files() {
+            let blob = blob_of(file, &mut files);
+            collection.register_fonts(
+                blob,
+                Some(FontInfoOverride {
+                    family_name: Some(MAIN_FAMILY),
+                    weight: Some(if face.is_bold() {
+                        FontWeight::BOLD
+                    } else {
+                        FontWeight::NORMAL
+                    }),
+                    style: Some(if face.is_italic() {
+                        FontStyle::Italic
+                    } else {
+                        FontStyle::Normal
+                    }),
+                    ..FontInfoOverride::default()
+                }),
+            );
+        }
+        for (i, file) in fonts.fallbacks.iter().enumerate() {
+            let name = format!("deckpress fallback {}", i + 1);
+            let blob = blob_of(file, &mut files);
+            collection.register_fonts(
+                blob,
+                Some(FontInfoOverride {
+                    family_name: Some(&name),
+                    ..FontInfoOverride::default()
+                }),
+            );
+            stack.push(FontFamilyName::Named(name.into()));
+        }
+        if !fonts.main_is_bundled() {
+            for face in Face::ALL {
+                let blob = blob_of(crate::fonts::bundled(face), &mut files);
+                collection.register_fonts(blob, None);
+            }
+            stack.push(FontFamilyName::Named(BUNDLED_FAMILY.into()));
         }
         Typesetter {
             fonts: FontContext {
@@ -153,7 +204,8 @@ impl Typesetter {
                 source_cache: SourceCache::default(),
             },
             layout: LayoutContext::new(),
-            faces,
+            files,
+            stack,
         }
     }
 
@@ -163,7 +215,9 @@ impl Typesetter {
         let mut builder = self
             .layout
             .ranged_builder(&mut self.fonts, &text.text, 1.0, false);
-        builder.push_default(StyleProperty::FontFamily(FontFamily::named(FAMILY)));
+        builder.push_default(StyleProperty::FontFamily(FontFamily::List(
+            self.stack.as_slice().into(),
+        )));
         builder.push_default(StyleProperty::FontSize(size));
         builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
             style.leading,
@@ -209,11 +263,9 @@ impl Typesetter {
             last_baseline = metrics.baseline;
             let mut x = metrics.offset;
             for run in line.runs() {
-                let face = self
-                    .faces
-                    .get(&run.font().data.id())
-                    .copied()
-                    .unwrap_or(Face::Regular);
+                let Some(font) = self.files.get(&run.font().data.id()).cloned() else {
+                    continue;
+                };
                 let run_text_start = run.text_range().start;
                 let run_text = &text.text[run.text_range()];
                 let mut glyphs = Vec::new();
@@ -258,9 +310,25 @@ impl Typesetter {
                 if glyphs.is_empty() {
                     continue;
                 }
+                let styled = text
+                    .spans
+                    .iter()
+                    .find(|s| s.range.contains(&run_text_start))
+                    .map_or(Face::Regular, |s| Face::styled(s.bold, s.italic));
+                let synth = run.synthesis();
                 runs.push(GlyphRun {
                     origin: Point::new(pt_to_mm(start_x), pt_to_mm(metrics.baseline)),
-                    face,
+                    font,
+                    style: styled,
+                    synthesis: Synthesis {
+                        coords: synth
+                            .variation_settings()
+                            .iter()
+                            .map(|(tag, v)| (tag.to_be_bytes(), *v))
+                            .collect(),
+                        embolden: synth.embolden(),
+                        skew: synth.skew().unwrap_or(0.0),
+                    },
                     size,
                     color: style.color,
                     glyphs,
@@ -356,14 +424,14 @@ mod tests {
 
     #[test]
     fn lays_out_bold_runs_in_the_bold_face() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let text = parse("Being **reliable and competent** - they do what they say.").unwrap();
         let block = ts.layout(&text, &style(9.0), 200.0).unwrap();
         assert_eq!(block.lines, 1);
         let faces: Vec<(Face, &str)> = block
             .runs
             .iter()
-            .map(|r| (r.face, r.text.as_str()))
+            .map(|r| (r.style, r.text.as_str()))
             .collect();
         assert!(
             faces.contains(&(Face::Bold, "reliable and competent")),
@@ -381,7 +449,7 @@ mod tests {
 
     #[test]
     fn breaks_lines_within_the_width() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let text = Rich::plain(
             "They understand that without trust there can be no effective collaboration.",
         );
@@ -399,7 +467,7 @@ mod tests {
 
     #[test]
     fn kerning_narrows_pairs() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let av = ts.layout(&Rich::plain("AV"), &style(20.0), 100.0).unwrap();
         let a = ts.layout(&Rich::plain("A"), &style(20.0), 100.0).unwrap();
         let v = ts.layout(&Rich::plain("V"), &style(20.0), 100.0).unwrap();
@@ -408,7 +476,7 @@ mod tests {
 
     #[test]
     fn fit_shrinks_then_reports_overflow() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let text = Rich::plain(&"word ".repeat(60));
         let fitted = ts.fit(&text, &style(10.0), 50.0, 40.0, 7.0).unwrap();
         assert!(fitted.size < 10.0 && fitted.size >= 7.0, "{}", fitted.size);
@@ -426,7 +494,7 @@ mod tests {
 
     #[test]
     fn reports_a_word_too_wide_for_the_box() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         match ts.fit(
             &Rich::plain("Psychologically"),
             &style(12.0),
@@ -443,7 +511,7 @@ mod tests {
 
     #[test]
     fn missing_glyphs_are_errors() {
-        let mut ts = Typesetter::new();
+        let mut ts = Typesetter::default();
         let e = ts
             .layout(&Rich::plain("trust 信頼"), &style(9.0), 100.0)
             .unwrap_err();
