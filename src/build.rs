@@ -9,7 +9,7 @@ use crate::deck::{Deck, Output};
 use crate::design::calibration::{self, CalibrationInfo};
 use crate::design::guide::{self, GuideInfo, LabelInfo};
 use crate::design::poster::{self as poster_design, legible_from, Content, Poster};
-use crate::design::{self, CardFaces, Edge, BUTTED_INSET};
+use crate::design::{self, contrast, CardFaces, Edge, BUTTED_INSET};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frame::Frame;
 use crate::geom::{fmt_mm, Cut, Duplex, Mm, NamedSize, Orientation, Point, POSTER_PRESETS};
@@ -181,6 +181,12 @@ impl<'d> Job<'d> {
             None => {
                 let mut found = Diagnostics::default();
                 let faces = design::card_faces(self.deck, &mut self.ts, edge, &mut found);
+                for card in &faces {
+                    let front = format!("{} (front)", card.label);
+                    contrast::report_faint(self.deck, &card.front, &front, &mut found);
+                    let back = format!("{} (back)", card.label);
+                    contrast::report_faint(self.deck, &card.back, &back, &mut found);
+                }
                 self.faces.push((edge, faces, found));
                 self.faces.len() - 1
             }
@@ -198,6 +204,7 @@ pub fn build(
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
     let mut job = Job::new(deck);
+    contrast::check_colours(deck, diags);
     let mut built = Built {
         files: Vec::new(),
         made: Vec::new(),
@@ -326,6 +333,7 @@ fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
         diags.extend(found);
         return Ok(None);
     }
+    contrast::report_faint(deck, &poster.frame, "the poster", &mut found);
     diags.extend(found);
     let mut files = vec![poster_pdf(deck, &poster)?];
     if let Some(paper) = &deck.poster.tile {

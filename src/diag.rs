@@ -62,6 +62,9 @@ pub struct Diagnostic {
     /// Diagnostics with the same key are one problem seen in several
     /// places: only the one with the highest weight is kept.
     pub merge: Option<Box<(String, f32)>>,
+    /// Diagnostics with the same group are one mistake made in several
+    /// places: the first is kept, and the others' places are added to it.
+    pub group: Option<String>,
 }
 
 impl Diagnostic {
@@ -74,6 +77,7 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             merge: None,
+            group: None,
         }
     }
 
@@ -108,6 +112,13 @@ impl Diagnostic {
     /// the sighting with the highest `weight` is the one reported.
     pub fn merged_as(mut self, key: impl Into<String>, weight: f32) -> Diagnostic {
         self.merge = Some(Box::new((key.into(), weight)));
+        self
+    }
+
+    /// Marks this as one sighting of a mistake made in several places
+    /// (`group`): they are reported as one, listing the places.
+    pub fn grouped_as(mut self, group: impl Into<String>) -> Diagnostic {
+        self.group = Some(group.into());
         self
     }
 
@@ -184,6 +195,22 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn push(&mut self, d: Diagnostic) {
+        if let Some(group) = &d.group {
+            if let Some(first) = self
+                .items
+                .iter_mut()
+                .find(|o| o.group.as_ref() == Some(group))
+            {
+                let place = match (d.at, &d.subject) {
+                    (Some(at), Some(s)) => format!("line {}, column {} ({s})", at.line, at.col),
+                    (Some(at), None) => format!("line {}, column {}", at.line, at.col),
+                    (None, Some(s)) => s.clone(),
+                    (None, None) => return,
+                };
+                first.notes.push(format!("also at {place}"));
+                return;
+            }
+        }
         if let Some(merge) = &d.merge {
             let (key, weight) = &**merge;
             let same = |o: &Diagnostic| o.merge.as_ref().is_some_and(|m| &m.0 == key);

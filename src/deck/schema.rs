@@ -242,9 +242,12 @@ impl<'n> MapReader<'n> {
                 Value::Str(s) => s.clone(),
                 other => format!("{other:?}"),
             };
+            // The same misspelling in every card is one mistake.
+            let group = format!("unknown key {name} in {}", self.allowed.join(","));
             let mut d = Diagnostic::error(format!("unknown key `{name}`"))
                 .about(self.subject.clone())
-                .at(k.at);
+                .at(k.at)
+                .grouped_as(group);
             d = match closest(&name, self.allowed) {
                 Some(s) => d.help(format!(
                     "did you mean `{s}`? The keys here are: {}",
@@ -296,11 +299,21 @@ impl Cx<'_> {
         if !map.ok {
             return;
         }
+        // A misspelt key is reported as unknown, with `key` as the
+        // suggestion: one mistake, one error.
+        let misspelt = map.entries.iter().any(|(k, _)| match &k.value {
+            Value::Str(s) => closest(s, map.allowed) == Some(key),
+            _ => false,
+        });
+        if misspelt {
+            return;
+        }
         self.diags.push(
             Diagnostic::error(format!("missing field `{key}`"))
                 .about(subject.to_string())
                 .at(map.at)
-                .help(format!("add `{key}:` with {what}")),
+                .help(format!("add `{key}:` with {what}"))
+                .grouped_as(format!("missing {key} in {}", map.allowed.join(","))),
         );
     }
 

@@ -159,7 +159,7 @@ pub fn card_faces(
     diags: &mut Diagnostics,
 ) -> Vec<CardFaces> {
     let mut m = Metrics::of(deck.cards.size.size);
-    (m.title, m.body) = deck_sizes(deck, ts, m, edge);
+    m.body = deck_body(deck, ts, m, edge);
     let mut out = Vec::with_capacity(deck.card_count());
     for (ci, c) in deck.characteristics.iter().enumerate() {
         let mut cx = Cx {
@@ -195,33 +195,17 @@ pub fn card_faces(
     out
 }
 
-/// The title and body sizes of the deck's behaviour cards: the largest at
-/// which every card's title fits its lines and every card's text fits its
-/// room (from a generous maximum, for decks of short statements, down to
-/// the floor), so that the deck reads as one set. A card whose text does
-/// not fit even at the floor is left out of the choice: it is set in the
-/// compact layout, or reported.
-fn deck_sizes(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> (Pt, Pt) {
+/// The body size of the deck's behaviour cards: the largest at which
+/// every card's text fits its room (from a generous maximum, for decks of
+/// short statements, down to the floor), so that the deck reads as one
+/// set. A card whose text does not fit even at the floor is left out of
+/// the choice: it is set in the compact layout, or reported.
+fn deck_body(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> Pt {
     let mut scratch = Diagnostics::default();
-    let mut title = m.title;
-    for c in &deck.characteristics {
-        let style = Style::new(m.title, Color::BLACK).leading(TITLE_LEADING);
-        let width = m.inner(m.head).w;
-        let room = (
-            width,
-            lines_height(&style.sized(m.title_floor()), m.title_lines),
-        );
-        for b in &c.behaviours {
-            let rich = heading(&b.title).all_bold();
-            // A title that does not fit even at the floor is reported when
-            // its card is drawn.
-            if let Ok(block) = ts.fit(&rich, &style, room.0, room.1, m.title_floor()) {
-                title = title.min(block.size);
-            }
-        }
-    }
-    let mut sized = Metrics { title, ..m };
-    sized.body = m.body_max();
+    let sized = Metrics {
+        body: m.body_max(),
+        ..m
+    };
     let mut body = m.body_max();
     for c in &deck.characteristics {
         let mut cx = Cx {
@@ -239,7 +223,7 @@ fn deck_sizes(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> (Pt, 
             }
         }
     }
-    (title, body.max(CARD_FLOOR))
+    body.max(CARD_FLOOR)
 }
 
 /// Line distance of titles.
@@ -283,6 +267,9 @@ struct SummaryParts {
     /// The list's columns (1 or 2) and the gap between them.
     columns: usize,
     column_gap: Mm,
+    /// Whether a title has a word wider than its column (two columns
+    /// are then too narrow).
+    too_narrow: bool,
     /// The body size it is set at.
     size: Pt,
 }
@@ -723,7 +710,7 @@ impl Cx<'_> {
             }
             None => None,
         };
-        let pill_style = Style::new((size * 0.92).max(CARD_FLOOR), pal.on_white).leading(1.0);
+        let pill_style = Style::new((size * 0.92).max(CARD_FLOOR), pal.on_tint).leading(1.0);
         let mut pillars = Vec::new();
         for p in &c.pillars {
             pillars.push(self.set(
@@ -772,6 +759,7 @@ impl Cx<'_> {
             )?;
             items.push((code, title));
         }
+        let too_narrow = items.iter().any(|(_, t)| t.width > col_w - code_w + 0.05);
         Some(SummaryParts {
             intro,
             pillars,
@@ -780,6 +768,7 @@ impl Cx<'_> {
             code_w,
             columns,
             column_gap,
+            too_narrow,
             size,
         })
     }
@@ -898,14 +887,17 @@ impl Cx<'_> {
             for &columns in column_choices {
                 let l = self.largest(w, CARD_FLOOR, columns, &subject, |p| {
                     p.list_height(&m, w, !pillars_in_front) <= back_room
+                        && (p.columns == 1 || !p.too_narrow)
                 });
                 let Some(l) = l else {
                     return (front, None);
                 };
-                // Two columns only for clearly larger type.
+                // Two columns only for clearly larger type, and only when
+                // every title fits its column.
                 let score = |f: &Fitted, l: &Fitted| {
                     let p = if l.0.columns > 1 { 0.75 } else { 0.0 };
-                    (f.1 && l.1, f.0.size.min(l.0.size) - p)
+                    let ok = f.1 && l.1 && (l.0.columns == 1 || !l.0.too_narrow);
+                    (ok, f.0.size.min(l.0.size) - p)
                 };
                 let better = match &outcome {
                     None => true,

@@ -52,6 +52,29 @@ pub fn ink_on_white(colour: Color) -> Color {
     c
 }
 
+/// `colour` itself if it reads on `background` at AA, else the nearest
+/// shade of it (darker on light backgrounds, lighter on dark ones) that
+/// does.
+pub fn readable(colour: Color, background: Color) -> Color {
+    readable_at(colour, background, AA)
+}
+
+/// As `readable`, for a contrast of `min`.
+pub fn readable_at(colour: Color, background: Color, min: f64) -> Color {
+    let towards = if luminance(background) > 0.18 {
+        Color::BLACK
+    } else {
+        Color::WHITE
+    };
+    let mut t = 0.0;
+    let mut c = colour;
+    while contrast(c, background) < min && t < 1.0 {
+        t += 0.05;
+        c = colour.mix(towards, t);
+    }
+    c
+}
+
 /// CIE L*a*b* (D65) of an sRGB colour given in linear light.
 fn lab_of_linear([r, g, b]: [f64; 3]) -> [f64; 3] {
     let x = 0.4124 * r + 0.3576 * g + 0.1805 * b;

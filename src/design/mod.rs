@@ -9,6 +9,7 @@
 pub mod calibration;
 pub mod card;
 pub mod colour;
+pub mod contrast;
 pub mod guide;
 pub mod poster;
 
@@ -52,17 +53,23 @@ pub struct Palette {
     pub fill: Color,
     pub on_fill: Color,
     pub on_white: Color,
-    /// A quiet tint of the fill, for backgrounds of small panels.
+    /// A quiet tint of the fill, for backgrounds of small panels and
+    /// pills.
     pub tint: Color,
+    /// The shade of the fill that reads as text on the tint.
+    pub on_tint: Color,
 }
 
 impl Palette {
     pub fn of(fill: Color) -> Palette {
+        let on_white = colour::ink_on_white(fill);
+        let tint = fill.mix(Color::WHITE, 0.88);
         Palette {
             fill,
             on_fill: colour::text_on(fill),
-            on_white: colour::ink_on_white(fill),
-            tint: fill.mix(Color::WHITE, 0.88),
+            on_white,
+            tint,
+            on_tint: colour::readable(on_white, tint),
         }
     }
 }

@@ -9,6 +9,9 @@ use crate::geom::{pt_to_mm, Mm, Point, Rect};
 use super::layout::{subject, Layout, Panel, PillsAt, Sizes};
 use crate::design::{draw, place_icon};
 
+/// How much taller than their content rows may be drawn.
+const MAX_STRETCH: f32 = 1.5;
+
 /// Paints the panels of `layout` in `area`: rows share the height in
 /// proportion to what they hold.
 pub(super) fn panels(frame: &mut Frame, layout: &Layout, area: Rect, diags: &mut Diagnostics) {
@@ -16,8 +19,10 @@ pub(super) fn panels(frame: &mut Frame, layout: &Layout, area: Rect, diags: &mut
     let gap = sz.panel_gap();
     let gaps = (layout.rows.len() as f32 - 1.0).max(0.0) * gap;
     let natural: Mm = layout.row_heights.iter().sum();
+    // Rows grow into the room they have, but not into long empty panels:
+    // past half as tall again, the rest of the page is left free.
     let scale = if natural > 0.0 {
-        (area.h - gaps) / natural
+        ((area.h - gaps) / natural).min(MAX_STRETCH)
     } else {
         1.0
     };

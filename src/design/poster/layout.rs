@@ -17,7 +17,6 @@ use crate::text::{Block, Rich, Style, TextError, Typesetter};
 use super::tagline::{tagline, title_in_text};
 use super::{Content, Scale};
 use crate::design::card::heading;
-use crate::design::colour::{contrast, AA};
 use crate::design::{ink, text_error_or, Palette, Pills};
 
 /// Colours the bold runs of a block (the phrase a text turns on).
@@ -641,19 +640,15 @@ pub(super) fn subject(c: &Characteristic) -> String {
 
 /// The number in the band: the band's text colour, a little quieter.
 pub(super) fn number_ink(pal: &Palette) -> Color {
-    pal.on_fill.mix(pal.fill, 0.3)
+    // Large text: AA asks 3:1.
+    let quiet = pal.on_fill.mix(pal.fill, 0.3);
+    crate::design::colour::readable_at(quiet, pal.fill, 3.05)
 }
 
 /// The characteristic's colour as text on its tint (codes, bold phrases):
 /// its shade for white, darkened until it reads at AA on the tint.
 pub(super) fn accent(pal: &Palette) -> Color {
-    let mut c = pal.on_white;
-    let mut t = 0.0;
-    while contrast(c, pal.tint) < AA && t < 1.0 {
-        t += 0.05;
-        c = pal.on_white.mix(Color::BLACK, t);
-    }
-    c
+    pal.on_tint
 }
 
 /// The layout at the largest body size at which everything fits in `area`,

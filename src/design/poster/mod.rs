@@ -47,7 +47,7 @@ pub const NAME_FLOOR: Pt = 24.0;
 /// On A3, the smallest type of everything else.
 pub const BODY_FLOOR: Pt = 14.0;
 /// On A3, the largest body size: beyond it, more room only adds air.
-pub const BODY_MAX: Pt = 22.0;
+pub const BODY_MAX: Pt = 26.0;
 /// On A3, the title's largest size.
 const TITLE_MAX: Pt = 60.0;
 
