@@ -293,17 +293,25 @@ fn larger_posters(deck: &Deck) -> Vec<(NamedSize, Orientation)> {
 
 /// Where a poster of `size` and `o` is named in deck.yaml and on the
 /// command line.
-fn poster_choice(size: &NamedSize, o: Orientation) -> String {
+fn poster_choice(deck: &Deck, size: &NamedSize, o: Orientation) -> String {
     let name = size
         .name
         .map_or_else(|| size.size.to_string(), str::to_string);
-    let turn = o == Orientation::Landscape;
+    // The orientation is named when it is not the default, or when the
+    // deck chose one.
+    let turn = o == Orientation::Landscape || deck.poster.orientation.is_some();
+    let way = o.name();
+    let (yaml, flag) = if turn {
+        (
+            format!(", orientation: {way}"),
+            format!(" --orientation {way}"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     format!(
-        "the poster fits on {} {} (poster: size: {name}{}, or --poster-size {name}{})",
-        name.to_uppercase(),
-        o.name(),
-        if turn { ", orientation: landscape" } else { "" },
-        if turn { " --orientation landscape" } else { "" },
+        "the poster fits on {} {way} (poster: size: {name}{yaml}, or --poster-size {name}{flag})",
+        name.to_uppercase()
     )
 }
 
@@ -325,7 +333,7 @@ fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
             !scratch.has_errors()
         });
         if let Some((size, o)) = fits {
-            let note = poster_choice(&size, o);
+            let note = poster_choice(deck, &size, o);
             for d in found.items.iter_mut().filter(|d| d.is_error()) {
                 d.notes.push(note.clone());
             }

@@ -322,3 +322,68 @@ fn a_good_fixture_builds() {
         );
     }
 }
+
+#[test]
+fn a_colon_in_a_french_text_is_explained_with_the_corrected_line() {
+    let e = fails("bad/french-colon.yaml");
+    located(
+        &e,
+        "bad/french-colon.yaml",
+        17,
+        45,
+        &[
+            "narrow no-break space",
+            "put the whole text in quotes",
+            "text: \"Nous faisons **first things**\u{202f}: toujours, chaque fois.\"",
+        ],
+    );
+}
+
+#[test]
+fn an_unclosed_quote_is_reported_where_it_opens() {
+    let e = fails("bad/unclosed-quote.yaml");
+    located(
+        &e,
+        "bad/unclosed-quote.yaml",
+        17,
+        15,
+        &[
+            "opens with a double quote",
+            "never closed",
+            "text: \"Doing **first things** first, every time.\"",
+        ],
+    );
+}
+
+#[test]
+fn curly_quotes_are_not_yaml_quotes() {
+    let e = fails("bad/curly-quotes.yaml");
+    located(
+        &e,
+        "bad/curly-quotes.yaml",
+        17,
+        44,
+        &[
+            "typographic quotes",
+            "do not count as YAML quotes",
+            "text: \"“Doing **first things** first: every time.”\"",
+        ],
+    );
+}
+
+#[test]
+fn a_file_not_saved_as_utf8_is_located_with_its_character() {
+    let e = fails("bad/windows-1252.yaml");
+    located(
+        &e,
+        "bad/windows-1252.yaml",
+        17,
+        56,
+        &[
+            "not saved as UTF-8",
+            "'–'",
+            "Windows-1252",
+            "save the file as UTF-8",
+        ],
+    );
+}

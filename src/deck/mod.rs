@@ -26,21 +26,60 @@ pub struct Loaded {
 /// mistakes in it are diagnostics.
 pub fn load(path: &Path) -> std::io::Result<Loaded> {
     let bytes = std::fs::read(path)?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "{} is not UTF-8 text (byte {}): save it as UTF-8",
-                path.display(),
-                e.utf8_error().valid_up_to()
-            ),
-        )
-    })?;
     let base_dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    Ok(load_str(&text, path, base_dir))
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(load_str(&text, path, base_dir)),
+        Err(e) => Ok(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())),
+    }
+}
+
+/// A file that is not UTF-8 (most often one saved as Windows-1252 or
+/// Latin-1): one error at the first byte that is not, by line and column,
+/// naming the character it most likely is.
+fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> Loaded {
+    let before = String::from_utf8_lossy(&bytes[..valid]);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let byte = bytes[valid];
+    // The text as shown, for the caret: each byte that is not UTF-8 read as
+    // Windows-1252 (the encoding such files nearly always are).
+    let shown: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+    let ch = windows_1252(byte);
+    let source = Source {
+        path: path.to_path_buf(),
+        text: shown,
+    };
+    let mut diagnostics = Diagnostics::default();
+    diagnostics.push(
+        crate::diag::Diagnostic::error(format!(
+            "the file is not saved as UTF-8 text: byte {byte:#04x} here is not UTF-8; it is probably '{ch}' in the Windows (Windows-1252) encoding"
+        ))
+        .about("the deck file")
+        .at(crate::diag::Loc::new(line, col))
+        .help("save the file as UTF-8 and build again (in Notepad: File, Save as, Encoding: UTF-8; in other editors, look for \"Encoding\" or \"Save with encoding\")"),
+    );
+    Loaded {
+        deck: None,
+        diagnostics,
+        source,
+    }
+}
+
+/// A byte read as Windows-1252 (Latin-1 with typographic punctuation in
+/// 0x80–0x9F).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
 }
 
 /// Reads and checks a deck from its text; `path` names it in messages and

@@ -159,21 +159,42 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
         .and_then(|l| line.chars().nth(l.col.saturating_sub(1)))
         .unwrap_or(' ');
     let lower = message.to_lowercase();
+    let quoting = lower.contains("quote")
+        || lower.contains("trailing content")
+        || lower.contains("end of stream")
+        || lower.contains("scalar");
+    // A quote opened and never closed swallows the lines after it: the
+    // mistake is where it opened, not where the parser gave up.
+    if let Some(open) = quoting
+        .then(|| unclosed_quote(text, loc.map_or(usize::MAX, |l| l.line)))
+        .flatten()
+    {
+        d.at = Some(open.at);
+        d.message = format!(
+            "this is not valid YAML: the text on line {} opens with {} and is never closed, so YAML reads on into the lines below",
+            open.at.line,
+            if open.quote == '"' { "a double quote (\")" } else { "a single quote (')" }
+        );
+        return d.help(format!(
+            "add the closing quote at the end of the text:\n      {}",
+            open.fixed
+        ));
+    }
     if at_char == '*' || lower.contains("alias") || lower.contains("anchor") {
         d.message = "text that starts with `*` is read by YAML as an alias (a reference \
                      to an anchor), not as text"
             .into();
-        d = d.help(
-            "put the whole text in quotes, e.g. text: \"**bold phrase** and the rest\" \
-             (use single quotes if the text contains double quotes)",
-        );
+        let fixed = quoted_value(line).map_or(String::new(), |f| format!(":\n      {f}"));
+        d = d.help(format!("put the whole text in quotes{fixed}"));
     } else if lower.contains("mapping values are not allowed")
         || (lower.contains("mapping") && line.matches(": ").count() > 1)
     {
-        d = d.help(
-            "text containing `: ` (a colon and a space) must be in quotes, \
-             e.g. text: \"Why: because\"",
-        );
+        d = d.help(colon_help(line, loc.map_or(0, |l| l.col)));
+    } else if lower.contains("trailing content") {
+        let fixed = quoted_value(line).map_or(String::new(), |f| format!(":\n      {f}"));
+        d = d.help(format!(
+            "a text in quotes ends at its closing quote; to print quotes inside a text, put the whole text in the other kind of quotes{fixed}"
+        ));
     } else if lower.contains("duplicate") {
         d = d.help("each key may appear once in a mapping: remove or rename one of them");
     } else if line.starts_with('\t') || lower.contains("tabs") || lower.contains(" tab ") {
@@ -186,6 +207,117 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
         );
     }
     d
+}
+
+/// The key and the value of a line `key: value` (or `- key: value`), with
+/// the column (1-based, in characters) where the value starts.
+fn split_line(line: &str) -> Option<(&str, &str, usize)> {
+    let trimmed = line.trim_start();
+    let indent = line.len() - trimmed.len();
+    let body = trimmed.strip_prefix("- ").unwrap_or(trimmed);
+    let lead = line.len() - body.len();
+    let colon = body.find(": ")?;
+    let key = &body[..colon];
+    if key.is_empty() || key.contains(' ') && !key.starts_with('"') {
+        return None;
+    }
+    let value = body[colon + 1..].trim_start();
+    let value_at = line.len() - value.len();
+    let _ = indent;
+    Some((
+        &line[..lead + colon],
+        value,
+        line[..value_at].chars().count() + 1,
+    ))
+}
+
+/// The line with its value put in quotes (double quotes, or single ones
+/// when the text has double quotes in it).
+fn quoted_value(line: &str) -> Option<String> {
+    let (key, value, _) = split_line(line)?;
+    let value = value.trim_end();
+    if value.is_empty() {
+        return None;
+    }
+    // A value already quoted, with text after the quotes: quote it all.
+    let quoted = if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    };
+    Some(format!("{}: {quoted}", key.trim_start()))
+}
+
+/// Help for a colon followed by a space inside a text: what YAML saw, and
+/// the line as it should be written.
+fn colon_help(line: &str, col: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let before = col.checked_sub(2).and_then(|i| chars.get(i)).copied();
+    let nbsp = match before {
+        Some('\u{a0}') => " (the space before it is a no-break space, as in French typography)",
+        Some('\u{202f}') => {
+            " (the space before it is a narrow no-break space, as in French typography)"
+        }
+        _ => "",
+    };
+    let curly = split_line(line).is_some_and(|(_, v, _)| v.starts_with(['“', '‘', '«', '„']));
+    let mut help = format!(
+        "a colon followed by a space inside a text{nbsp} looks to YAML like a new key: put the whole text in quotes"
+    );
+    if curly {
+        help.push_str(
+            "; typographic quotes (“ ” ‘ ’ « ») are printed as part of the text, they do not count as YAML quotes",
+        );
+    }
+    match quoted_value(line) {
+        Some(fixed) => format!("{help}:\n      {fixed}"),
+        None => format!("{help}, e.g. text: \"Why: because\""),
+    }
+}
+
+/// A quote that opens a value and is not closed on its line.
+struct OpenQuote {
+    at: Loc,
+    quote: char,
+    fixed: String,
+}
+
+/// The last line up to `last_line` whose value opens a quote it does not
+/// close on the same line.
+fn unclosed_quote(text: &str, last_line: usize) -> Option<OpenQuote> {
+    let mut found = None;
+    for (i, line) in text.lines().enumerate().take(last_line) {
+        let Some((_, value, col)) = split_line(line) else {
+            continue;
+        };
+        let mut chars = value.chars();
+        let Some(q) = chars.next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let rest: Vec<char> = chars.collect();
+        let mut closed = false;
+        let mut j = 0;
+        while j < rest.len() {
+            match (q, rest[j]) {
+                ('"', '\\') => j += 1,
+                ('\'', '\'') if rest.get(j + 1) == Some(&'\'') => j += 1,
+                (q, c) if c == q => {
+                    closed = true;
+                    break;
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        if !closed {
+            found = Some(OpenQuote {
+                at: Loc::new(i + 1, col),
+                quote: q,
+                fixed: format!("{}{q}", line.trim_end().trim_start()),
+            });
+        }
+    }
+    found
 }
 
 #[cfg(test)]

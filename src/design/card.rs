@@ -161,6 +161,7 @@ pub fn card_faces(
     let mut m = Metrics::of(deck.cards.size.size);
     m.body = deck_body(deck, ts, m, edge);
     let mut out = Vec::with_capacity(deck.card_count());
+    let mut found = Diagnostics::default();
     for (ci, c) in deck.characteristics.iter().enumerate() {
         let mut cx = Cx {
             deck,
@@ -169,7 +170,7 @@ pub fn card_faces(
             m,
             edge,
             ts: &mut *ts,
-            diags: &mut *diags,
+            diags: &mut found,
         };
         let back = cx.back();
         let (front, content_back) = cx.fitting(Cx::summary);
@@ -191,6 +192,24 @@ pub fn card_faces(
                 back_has_content: false,
             });
         }
+    }
+    // A name that does not fit is one mistake, whichever cards show it.
+    for mut d in found.items {
+        let name_of = deck.characteristics.iter().find(|c| {
+            Some(c.name.at) == d.at
+                && d.subject
+                    .as_deref()
+                    .is_some_and(|s| s.ends_with("field name"))
+        });
+        if let Some(c) = name_of {
+            d.subject = Some(format!("{}, field name (on its cards)", c.label()));
+            d.help = Some(format!(
+                "shorten the name: it is printed on every card of the characteristic (in the band, on the back and as its summary card's title){}",
+                ", or choose a larger card size (--card-size)"
+            ));
+            d = d.merged_as(format!("name {}", c.number), 0.0);
+        }
+        diags.push(d);
     }
     out
 }

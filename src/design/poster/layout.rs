@@ -338,7 +338,7 @@ pub fn poster_error(e: TextError, field: &Text, subject: &str) -> Diagnostic {
         e,
         field,
         subject,
-        ", or choose a larger poster (poster: size: a2, or --poster-size a2)",
+        ", or choose a larger poster (poster: size:, or --poster-size)",
     )
 }
 
