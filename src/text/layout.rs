@@ -179,8 +179,15 @@ impl Typesetter {
                 }),
             );
         }
+        // Fallbacks of one family (its regular and bold files, say) are
+        // one family, so that bold text finds the bold file.
         for (i, file) in fonts.fallbacks.iter().enumerate() {
-            let name = format!("deckpress fallback {}", i + 1);
+            let first = fonts
+                .fallbacks
+                .iter()
+                .position(|f| f.family == file.family)
+                .unwrap_or(i);
+            let name = format!("deckpress fallback {}", first + 1);
             let blob = blob_of(file, &mut files);
             collection.register_fonts(
                 blob,
@@ -189,7 +196,9 @@ impl Typesetter {
                     ..FontInfoOverride::default()
                 }),
             );
-            stack.push(FontFamilyName::Named(name.into()));
+            if first == i {
+                stack.push(FontFamilyName::Named(name.into()));
+            }
         }
         if !fonts.main_is_bundled() {
             for face in Face::ALL {
