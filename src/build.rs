@@ -311,7 +311,7 @@ fn poster_choice(deck: &Deck, size: &NamedSize, o: Orientation) -> String {
     };
     format!(
         "the poster fits on {} {way} (poster: size: {name}{yaml}, or --poster-size {name}{flag})",
-        name.to_uppercase()
+        crate::deck::paper_name(&name)
     )
 }
 

@@ -125,9 +125,21 @@ impl PosterSettings {
         let trim = self.trim();
         let turn = Orientation::of(trim).name();
         match self.size.name {
-            Some(n) => format!("{} {turn} ({trim})", n.to_uppercase()),
+            Some(n) => format!("{} {turn} ({trim})", paper_name(n)),
             None => format!("{trim}"),
         }
+    }
+}
+
+/// A paper's name as written in prose: "A3", "Tabloid", "Letter".
+pub fn paper_name(preset: &str) -> String {
+    let iso = preset.len() == 2 && preset.starts_with(['a', 'b', 'c']);
+    if iso {
+        preset.to_uppercase()
+    } else {
+        let mut c = preset.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
     }
 }
 
