@@ -188,6 +188,9 @@ pub struct Synthesis {
 pub struct GlyphRun {
     /// The start of the baseline, in mm.
     pub origin: Point,
+    /// Which laid-out line it belongs to: runs of one line share it (a
+    /// line of bold and regular words is several runs).
+    pub line: u32,
     /// The font file the glyphs come from.
     pub font: FontFile,
     /// The style the text asked for (bold, italic), whichever font gives it.
@@ -421,6 +424,74 @@ impl Path {
 }
 
 impl Frame {
+    /// The frame mirrored left to right as a layout, for right-to-left
+    /// decks: every shape, picture and line of text moves to the other
+    /// side, but pictures are not flipped and each line keeps its words in
+    /// their order (a line is moved as a whole). Groups (which designs do
+    /// not use) keep their place.
+    pub fn mirrored(&self) -> Frame {
+        let w = self.size.w;
+        let flip = |p: Point| Point::new(w - p.x, p.y);
+        // The extent of each line, to move its runs together.
+        let mut lines: Vec<(u32, Mm, Mm)> = Vec::new();
+        for item in &self.items {
+            if let Item::Text(run) = item {
+                let (x0, x1) = (run.origin.x, run.origin.x + run.advance());
+                match lines.iter_mut().find(|(id, _, _)| *id == run.line) {
+                    Some(l) => {
+                        l.1 = l.1.min(x0);
+                        l.2 = l.2.max(x1);
+                    }
+                    None => lines.push((run.line, x0, x1)),
+                }
+            }
+        }
+        let mut out = Frame::new(self.size);
+        for item in &self.items {
+            out.items.push(match item {
+                Item::Path { path, fill, stroke } => Item::Path {
+                    path: Path {
+                        segs: path
+                            .segs
+                            .iter()
+                            .map(|s| match *s {
+                                Seg::MoveTo(p) => Seg::MoveTo(flip(p)),
+                                Seg::LineTo(p) => Seg::LineTo(flip(p)),
+                                Seg::CubicTo(a, b, p) => Seg::CubicTo(flip(a), flip(b), flip(p)),
+                                Seg::Close => Seg::Close,
+                            })
+                            .collect(),
+                    },
+                    fill: *fill,
+                    stroke: *stroke,
+                },
+                Item::Text(run) => {
+                    let (_, x0, x1) = lines
+                        .iter()
+                        .find(|(id, _, _)| *id == run.line)
+                        .copied()
+                        .unwrap_or((run.line, run.origin.x, run.origin.x + run.advance()));
+                    let shift = (w - x1) - x0;
+                    Item::Text(GlyphRun {
+                        origin: Point::new(run.origin.x + shift, run.origin.y),
+                        ..run.clone()
+                    })
+                }
+                Item::Image { rect, image } => Item::Image {
+                    rect: Rect::new(w - rect.right(), rect.y, rect.w, rect.h),
+                    image: image.clone(),
+                },
+                Item::Vector { rect, art, tint } => Item::Vector {
+                    rect: Rect::new(w - rect.right(), rect.y, rect.w, rect.h),
+                    art: art.clone(),
+                    tint: *tint,
+                },
+                group @ Item::Group { .. } => group.clone(),
+            });
+        }
+        out
+    }
+
     /// The frame with only what can show inside `window` (in the frame's
     /// coordinates): items wholly outside it are dropped, and lines of
     /// text keep only the glyphs that meet it. Drawn clipped to `window`,
@@ -498,6 +569,7 @@ mod tests {
     fn run(x: Mm, y: Mm, text: &str) -> GlyphRun {
         GlyphRun {
             origin: Point::new(x, y),
+            line: 0,
             font: crate::fonts::bundled(Face::Regular).clone(),
             style: Face::Regular,
             synthesis: Synthesis::default(),
@@ -515,6 +587,37 @@ mod tests {
                 .collect(),
             text: text.to_string(),
         }
+    }
+
+    #[test]
+    fn mirroring_moves_lines_whole_and_shapes_across() {
+        let mut f = Frame::new(Size::new(100.0, 50.0));
+        f.fill_rect(Rect::new(10.0, 0.0, 20.0, 5.0), Color::BLACK);
+        // One line of two runs: "abc" (15 mm) then "de" (10 mm) from x = 10.
+        let mut a = run(10.0, 20.0, "abc");
+        let mut b = run(25.0, 20.0, "de");
+        a.line = 7;
+        b.line = 7;
+        f.text(a);
+        f.text(b);
+        let m = f.mirrored();
+        let Item::Path { path, .. } = &m.items[0] else {
+            panic!("{:?}", m.items[0])
+        };
+        let b = path.bounds().unwrap();
+        assert!(
+            (b.x - 70.0).abs() < 1e-4 && (b.w - 20.0).abs() < 1e-4,
+            "{b:?}"
+        );
+        let runs = m.text_runs();
+        // The line now ends 10 mm from the right edge, its runs in order.
+        assert!(
+            (runs[0].1.origin.x - 65.0).abs() < 1e-4,
+            "{:?}",
+            runs[0].1.origin
+        );
+        assert!((runs[1].1.origin.x - 80.0).abs() < 1e-4);
+        assert_eq!(m.plain_text(), "abc de");
     }
 
     #[test]

@@ -168,6 +168,48 @@ fn every_shape_of_deck_gives_readable_cards_with_no_bare_faces() {
 }
 
 #[test]
+fn right_to_left_decks_are_laid_out_from_the_right() {
+    for name in ["hebrew", "arabic"] {
+        let deck = load_deck(&shape(name));
+        assert!(deck.is_rtl(), "{name}");
+        let mut ts = Typesetter::new(&deck.fonts);
+        let mut diags = Diagnostics::default();
+        let faces = design::card_faces(&deck, &mut ts, Edge::Bleed, &mut diags);
+        for card in faces
+            .iter()
+            .filter(|c| matches!(c.kind, CardKind::Behaviour { .. }))
+        {
+            let b = match card.kind {
+                CardKind::Behaviour { c, b } => &deck.characteristics[c].behaviours[b],
+                _ => unreachable!(),
+            };
+            let w = card.front.size.w;
+            // The title's lines end at the right of the panel; the code, at
+            // the foot, sits at the left.
+            let runs = card.front.text_runs();
+            let title = runs
+                .iter()
+                .filter(|(_, r)| r.style.is_bold() && b.title.plain().contains(r.text.trim()))
+                .map(|(t, r)| letters(t, r).right())
+                .fold(0.0, f32::max);
+            assert!(
+                title > 0.8 * w,
+                "{name} {}: title ends at {title}",
+                card.label
+            );
+            let code = runs
+                .iter()
+                .find(|(_, r)| r.text.trim() == card.code)
+                .map(|(t, r)| letters(t, r).x)
+                .unwrap();
+            assert!(code < 0.3 * w, "{name} {}: code at {code}", card.label);
+        }
+    }
+    // Left-to-right decks are not mirrored.
+    assert!(!load_deck(&shape("french")).is_rtl());
+}
+
+#[test]
 fn two_digit_codes_never_touch_their_titles() {
     // twelve.yaml goes up to 12.12 and fifteen.yaml to 1.15: every code on
     // the summary cards' lists stands clear of its title.

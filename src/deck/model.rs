@@ -327,6 +327,27 @@ impl Deck {
             .flat_map(|c| c.behaviours.iter().map(move |b| (c, b)))
     }
 
+    /// Whether the deck reads right to left (Arabic, Hebrew, Persian,
+    /// Urdu...): by its `language:`, or else by the first letter of its
+    /// title. Its faces are then laid out mirrored.
+    pub fn is_rtl(&self) -> bool {
+        const RTL: &[&str] = &[
+            "ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb", "syr", "ku-arab",
+        ];
+        let tag = self.language.to_ascii_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if RTL.contains(&primary) || RTL.contains(&tag.as_str()) {
+            return true;
+        }
+        let strong = self.title.plain().chars().find(|c| c.is_alphabetic());
+        tag == "en"
+            && strong.is_some_and(|c| {
+                ('\u{0590}'..='\u{08ff}').contains(&c)
+                    || ('\u{fb1d}'..='\u{fdff}').contains(&c)
+                    || ('\u{fe70}'..='\u{fefc}').contains(&c)
+            })
+    }
+
     /// The number of cards: one summary card per characteristic and one per
     /// behaviour.
     pub fn card_count(&self) -> usize {

@@ -193,6 +193,13 @@ pub fn card_faces(
             });
         }
     }
+    // A right-to-left deck's faces read from the right.
+    if deck.is_rtl() {
+        for card in &mut out {
+            card.front = card.front.mirrored();
+            card.back = card.back.mirrored();
+        }
+    }
     // A name that does not fit is one mistake, whichever cards show it.
     for mut d in found.items {
         let name_of = deck.characteristics.iter().find(|c| {

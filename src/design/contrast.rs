@@ -252,6 +252,7 @@ mod tests {
     fn run(color: Color, size: f32) -> GlyphRun {
         GlyphRun {
             origin: Point::new(10.0, 10.0),
+            line: 0,
             font: bundled(Face::Regular).clone(),
             style: Face::Regular,
             synthesis: Synthesis::default(),

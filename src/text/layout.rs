@@ -127,6 +127,8 @@ pub struct Typesetter {
     files: HashMap<u64, FontFile>,
     /// The families text tries, in order.
     stack: Vec<FontFamilyName<'static>>,
+    /// The id the next laid-out line gets.
+    next_line: u32,
 }
 
 impl Default for Typesetter {
@@ -215,6 +217,7 @@ impl Typesetter {
             layout: LayoutContext::new(),
             files,
             stack,
+            next_line: 0,
         }
     }
 
@@ -252,10 +255,13 @@ impl Typesetter {
         // Work in points; convert to mm at the end.
         let max_width = crate::geom::mm_to_pt(width);
         layout.break_all_lines(Some(max_width));
+        // Physical alignment, whatever the text's direction: a face of a
+        // right-to-left deck is designed left to right and then mirrored
+        // (`Frame::mirrored`), which turns left into right.
         let alignment = match style.align {
-            Align::Left => Alignment::Start,
+            Align::Left => Alignment::Left,
             Align::Center => Alignment::Center,
-            Align::Right => Alignment::End,
+            Align::Right => Alignment::Right,
         };
         layout.align(alignment, AlignmentOptions::default());
 
@@ -266,6 +272,8 @@ impl Typesetter {
         let mut lines = 0;
         for line in layout.lines() {
             lines += 1;
+            let line_id = self.next_line;
+            self.next_line = self.next_line.wrapping_add(1);
             let metrics = line.metrics();
             widest = widest.max(metrics.advance - metrics.hanging_advance);
             first_baseline.get_or_insert(metrics.baseline);
@@ -327,6 +335,7 @@ impl Typesetter {
                 let synth = run.synthesis();
                 runs.push(GlyphRun {
                     origin: Point::new(pt_to_mm(start_x), pt_to_mm(metrics.baseline)),
+                    line: line_id,
                     font,
                     style: styled,
                     synthesis: Synthesis {

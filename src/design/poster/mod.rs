@@ -247,6 +247,11 @@ pub fn poster(
     result.name = chosen.sizes.name;
     result.content = chosen.plan.content;
     draw::panels(&mut frame, &chosen, area, diags);
-    result.frame = frame;
+    // A right-to-left deck's poster reads from the right.
+    result.frame = if deck.is_rtl() {
+        frame.mirrored()
+    } else {
+        frame
+    };
     result
 }
