@@ -22,18 +22,66 @@ impl Loc {
     }
 }
 
-/// The text of a file diagnostics point into.
+/// The text of a file diagnostics point into, with where its lines start.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Source {
     /// The path as the user named it.
     pub path: PathBuf,
     pub text: String,
+    /// The byte offset where each line starts (so that finding a line
+    /// does not read the file from its start each time).
+    starts: Vec<usize>,
 }
 
 impl Source {
-    /// The text of a 1-based line, without its line break.
+    pub fn new(path: PathBuf, text: String) -> Source {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        Source { path, text, starts }
+    }
+
+    /// The text of a 1-based line, without its line break. Lines end at
+    /// LF, CRLF or a lone CR (old Mac files), as YAML counts them.
     pub fn line(&self, line: usize) -> Option<&str> {
-        self.text.lines().nth(line.checked_sub(1)?)
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        Some(self.text[start..end].trim_end_matches(['\n', '\r']))
+    }
+}
+
+/// The text of a 1-based line of `text`, without its line break (LF,
+/// CRLF or a lone CR).
+pub fn line_of(text: &str, line: usize) -> Option<&str> {
+    {
+        let mut n = line.checked_sub(1)?;
+        let mut rest = text;
+        loop {
+            let end = rest.find(['\n', '\r']);
+            if n == 0 {
+                return Some(&rest[..end.unwrap_or(rest.len())]);
+            }
+            let end = end?;
+            let skip = if rest[end..].starts_with("\r\n") {
+                2
+            } else {
+                1
+            };
+            rest = &rest[end + skip..];
+            n -= 1;
+        }
     }
 }
 
@@ -187,6 +235,22 @@ fn clip_line(line: &str, col: usize) -> String {
     s
 }
 
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn lines_end_at_lf_crlf_or_cr() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc"] {
+            let s = Source::new(PathBuf::from("d.yaml"), text.into());
+            assert_eq!(s.line(1), Some("a"));
+            assert_eq!(s.line(3), Some("c"));
+            assert_eq!(s.line(4), None);
+            assert_eq!(s.line(0), None);
+        }
+    }
+}
+
 /// Diagnostics collected while working through a deck.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diagnostics {
@@ -250,14 +314,23 @@ impl Diagnostics {
     /// warnings at the same place; a problem found on several cards (a
     /// deck-wide field) is listed once.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
-        let mut v: Vec<&Diagnostic> = Vec::new();
-        for d in &self.items {
-            if !v.contains(&d) {
-                v.push(d);
+        let mut v: Vec<&Diagnostic> = self.items.iter().collect();
+        v.sort_by_key(|d| (d.at.is_none(), d.at, d.severity));
+        // Identical ones are now among those of the same place.
+        let mut out: Vec<&Diagnostic> = Vec::with_capacity(v.len());
+        let mut group_start = 0;
+        for d in v {
+            if out
+                .last()
+                .is_some_and(|l| (l.at, l.severity) != (d.at, d.severity))
+            {
+                group_start = out.len();
+            }
+            if !out[group_start..].contains(&d) {
+                out.push(d);
             }
         }
-        v.sort_by_key(|d| (d.at.is_none(), d.at, d.severity));
-        v
+        out
     }
 }
 
@@ -310,10 +383,10 @@ mod tests {
 
     #[test]
     fn renders_location_snippet_and_help() {
-        let source = Source {
-            path: "deck.yaml".into(),
-            text: "title: x\ncards:\n  size: pokr\n".into(),
-        };
+        let source = Source::new(
+            "deck.yaml".into(),
+            "title: x\ncards:\n  size: pokr\n".into(),
+        );
         let d = Diagnostic::error("unknown card size `pokr`")
             .about("cards, field size")
             .at(Loc::new(3, 9))
@@ -327,10 +400,10 @@ mod tests {
 
     #[test]
     fn long_lines_are_clipped_after_the_column() {
-        let source = Source {
-            path: "deck.yaml".into(),
-            text: format!("text: {}\n", "word ".repeat(100)),
-        };
+        let source = Source::new(
+            "deck.yaml".into(),
+            format!("text: {}\n", "word ".repeat(100)),
+        );
         let s = Diagnostic::error("too long")
             .at(Loc::new(1, 7))
             .render(&source);

@@ -19,9 +19,7 @@ pub type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 /// The family name the bundled fonts have.
 pub const BUNDLED_FAMILY: &str = "Noto Sans";
 
-/// The largest font file deckpress reads, in bytes: the largest CJK fonts
-/// are about 20 MB; anything far beyond is not a font worth embedding.
-pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
+use crate::files::MAX_FONT_BYTES;
 
 /// A style of a family: regular, bold, italic or bold italic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -270,33 +268,10 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
 
 /// Reads and checks a font file named by the deck.
 pub fn read_font(path: &Path, name: &str) -> Result<FontFile, FontProblem> {
-    let meta = std::fs::metadata(path).map_err(|e| {
+    let bytes = crate::files::read_bounded(path, MAX_FONT_BYTES).map_err(|p| {
         problem(
-            format!("cannot read the font file {}: {e}", path.display()),
-            "check that the file exists and is readable",
-        )
-    })?;
-    if !meta.is_file() {
-        return Err(problem(
-            format!("{} is not a file", path.display()),
-            "name a .ttf or .otf font file",
-        ));
-    }
-    if meta.len() > MAX_FONT_BYTES {
-        return Err(problem(
-            format!(
-                "{} is {} MB, more than the {} MB a font may have here",
-                path.display(),
-                meta.len() / (1024 * 1024),
-                MAX_FONT_BYTES / (1024 * 1024)
-            ),
-            "use the font file of one family and script (e.g. a static .ttf), not a whole collection",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        problem(
-            format!("cannot read the font file {}: {e}", path.display()),
-            "check that the file is readable",
+            p.describe(&path.display().to_string(), MAX_FONT_BYTES),
+            "name a .ttf or .otf font file of one family (a static font of one script is usually well under 10 MB)",
         )
     })?;
     font_from_bytes(Arc::new(bytes), name)

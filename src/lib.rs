@@ -12,6 +12,7 @@ pub mod build;
 pub mod deck;
 pub mod design;
 pub mod diag;
+pub mod files;
 pub mod fonts;
 pub mod frame;
 pub mod geom;

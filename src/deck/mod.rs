@@ -25,14 +25,29 @@ pub struct Loaded {
 /// Reads and checks a deck file. Fails only when the file cannot be read;
 /// mistakes in it are diagnostics.
 pub fn load(path: &Path) -> std::io::Result<Loaded> {
-    let bytes = std::fs::read(path)?;
+    use crate::files::{read_bounded, FileProblem, MAX_DECK_BYTES};
+    let shown = path.display().to_string();
+    let bytes = read_bounded(path, MAX_DECK_BYTES).map_err(|p| {
+        let kind = match &p {
+            FileProblem::NotFound => std::io::ErrorKind::NotFound,
+            FileProblem::Io(e) => e.kind(),
+            _ => std::io::ErrorKind::InvalidInput,
+        };
+        std::io::Error::new(kind, p.describe(&shown, MAX_DECK_BYTES))
+    })?;
     let base_dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    Ok(load_bytes(bytes, path, base_dir))
+}
+
+/// Reads and checks a deck from the bytes of its file (which may not be
+/// UTF-8: that is a located error too).
+pub fn load_bytes(bytes: Vec<u8>, path: &Path, base_dir: &Path) -> Loaded {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(load_str(&text, path, base_dir)),
-        Err(e) => Ok(not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to())),
+        Ok(text) => load_str(&text, path, base_dir),
+        Err(e) => not_utf8(path, e.as_bytes(), e.utf8_error().valid_up_to()),
     }
 }
 
@@ -48,10 +63,7 @@ fn not_utf8(path: &Path, bytes: &[u8], valid: usize) -> Loaded {
     // Windows-1252 (the encoding such files nearly always are).
     let shown: String = bytes.iter().map(|&b| windows_1252(b)).collect();
     let ch = windows_1252(byte);
-    let source = Source {
-        path: path.to_path_buf(),
-        text: shown,
-    };
+    let source = Source::new(path.to_path_buf(), shown);
     let mut diagnostics = Diagnostics::default();
     diagnostics.push(
         crate::diag::Diagnostic::error(format!(
@@ -85,10 +97,7 @@ fn windows_1252(b: u8) -> char {
 /// Reads and checks a deck from its text; `path` names it in messages and
 /// `base_dir` is where relative image paths are resolved.
 pub fn load_str(text: &str, path: &Path, base_dir: &Path) -> Loaded {
-    let source = Source {
-        path: path.to_path_buf(),
-        text: text.to_string(),
-    };
+    let source = Source::new(path.to_path_buf(), text.to_string());
     let mut diagnostics = Diagnostics::default();
     let deck = match yaml::parse(text) {
         Ok(root) => Some(schema::convert(&root, &source, base_dir, &mut diagnostics)),

@@ -215,6 +215,7 @@ pub struct SheetSettings {
     /// were not overridden on the command line), for messages about them.
     pub paper_at: Option<Loc>,
     pub back_offset_at: Option<Loc>,
+    pub duplex_at: Option<Loc>,
 }
 
 impl Default for SheetSettings {
@@ -232,6 +233,7 @@ impl Default for SheetSettings {
             guide: true,
             paper_at: None,
             back_offset_at: None,
+            duplex_at: None,
         }
     }
 }
@@ -308,6 +310,11 @@ pub struct Deck {
     pub sheets: SheetSettings,
     /// The fonts text is set in.
     pub fonts: FontSet,
+    /// Settings the command line gave instead of the deck: the setting
+    /// (`cards.size`, `sheets.paper`, ...) and the flag as written
+    /// (`--card-size 2000x10`), so that a message about them names the
+    /// flag.
+    pub flags: Vec<(&'static str, String)>,
     /// The outputs `build` makes when none are named on the command line
     /// (`outputs:`), and where that was written; all when not given.
     pub outputs: Option<(Vec<Output>, Loc)>,
@@ -315,6 +322,15 @@ pub struct Deck {
 }
 
 impl Deck {
+    /// The flag that set `setting`, if the command line did.
+    pub fn flag(&self, setting: &str) -> Option<&str> {
+        self.flags
+            .iter()
+            .rev()
+            .find(|(s, _)| *s == setting)
+            .map(|(_, f)| f.as_str())
+    }
+
     /// The text printed small on every card.
     pub fn footer(&self) -> &Text {
         self.short_title.as_ref().unwrap_or(&self.title)

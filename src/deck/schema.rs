@@ -76,6 +76,8 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         fonts_ok: true,
         glyphs: Vec::new(),
         italic_used: None,
+        invisible: Vec::new(),
+        icons: std::collections::HashMap::new(),
     };
     let mut top = cx.map(root, "the deck file", DECK_KEYS);
     // The fonts first: every text is checked against them.
@@ -147,6 +149,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         sheets,
         fonts: cx.fonts,
         outputs,
+        flags: Vec::new(),
         characteristics,
     }
 }
@@ -185,6 +188,11 @@ struct Cx<'a> {
     glyphs: Vec<GlyphUse>,
     /// Where italic text is first used.
     italic_used: Option<(Loc, String)>,
+    /// Invisible format characters (zero-width spaces and the like), each
+    /// where it is first used, for one warning.
+    invisible: Vec<GlyphUse>,
+    /// Icon files already read, by their real path.
+    icons: std::collections::HashMap<PathBuf, Result<Icon, (String, String)>>,
 }
 
 /// A character the main family lacks, where it is first used.
@@ -231,7 +239,7 @@ impl<'n> MapReader<'n> {
     /// Reads a plain string field (no markup), with where it was written.
     fn plain(&mut self, cx: &mut Cx, key: &str, subject: &str) -> Option<(String, Loc)> {
         let (k, v) = self.take(key)?;
-        cx.text(k, v, &format!("{subject}, field {key}"))
+        cx.text_in(k, v, &format!("{subject}, field {key}"), false)
             .map(|t| (t.rich.text, t.at))
     }
 
@@ -335,6 +343,14 @@ impl Cx<'_> {
 
     /// A text value: whitespace collapsed, markup parsed, empty text refused.
     fn text(&mut self, key: &Node, node: &Node, subject: &str) -> Option<Text> {
+        self.text_in(key, node, subject, true)
+    }
+
+    /// A text value; `printed` when it is printed on cards or the poster
+    /// (it is then checked for what would not print: a YAML comment that
+    /// cut it short, control and invisible characters, a length no card
+    /// holds).
+    fn text_in(&mut self, key: &Node, node: &Node, subject: &str, printed: bool) -> Option<Text> {
         let raw = match &node.value {
             Value::Str(s) => s.clone(),
             Value::Int(i) => i.to_string(),
@@ -364,6 +380,9 @@ impl Cx<'_> {
         let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         if collapsed.is_empty() {
             self.diags.push(self.empty_text(key, node, subject));
+            return None;
+        }
+        if printed && !self.printable(node, &collapsed, subject) {
             return None;
         }
         match markup::parse(&collapsed) {
@@ -410,6 +429,136 @@ impl Cx<'_> {
         }
     }
 
+    /// Whether a printed text will print as written: no YAML comment that
+    /// cut it short, no control character, not longer than any card holds.
+    /// Problems are reported; invisible format characters are noted for
+    /// one warning.
+    fn printable(&mut self, node: &Node, collapsed: &str, subject: &str) -> bool {
+        let chars = collapsed.chars().count();
+        if chars > crate::files::MAX_TEXT_CHARS {
+            self.diags.push(
+                Diagnostic::error(format!(
+                    "this text is {chars} characters long; no card holds more than about 2,500 (an A6 card at its smallest type), and deckpress reads at most {}",
+                    crate::files::MAX_TEXT_CHARS
+                ))
+                .about(subject.to_string())
+                .at(node.at)
+                .help("shorten it, or split it between several behaviours")
+                // The same text repeated by YAML aliases is one mistake.
+                .grouped_as(format!("too long {}", &collapsed[..collapsed.len().min(200)])),
+            );
+            return false;
+        }
+        if let Some((i, c)) = collapsed.chars().enumerate().find(|(_, c)| c.is_control()) {
+            let at = self.locate_in_scalar(node, collapsed, i);
+            let name = match c {
+                '\0' => " (NUL)".to_string(),
+                '\u{7}' => " (bell)".to_string(),
+                '\u{8}' => " (backspace)".to_string(),
+                '\u{1b}' => " (escape)".to_string(),
+                _ => String::new(),
+            };
+            self.diags.push(
+                Diagnostic::error(format!(
+                    "the text holds the control character U+{:04X}{name}, which prints as an empty box or not at all",
+                    c as u32
+                ))
+                .about(subject.to_string())
+                .at(at)
+                .help("remove it: it most likely came with text copied from another program (or from an escape such as \\a in quotes)"),
+            );
+            return false;
+        }
+        if let Some((at, lost)) = self.cut_by_comment(node, collapsed) {
+            let fixed = (at.line == node.at.line)
+                .then(|| {
+                    self.source
+                        .line(at.line)
+                        .and_then(super::yaml::quoted_value)
+                })
+                .flatten();
+            let help = match fixed {
+                Some(f) => format!("to print the `#` and the rest, put the whole text in quotes:\n      {f}"),
+                None => "to print the `#` and the rest, put the whole text in quotes, or write it as a folded block (`>-`, then the text on the next lines)".to_string(),
+            };
+            self.diags.push(
+                Diagnostic::error(format!(
+                    "YAML reads ` #` and what follows it on the line as a comment, so \"#{lost}\" would not be printed"
+                ))
+                .about(subject.to_string())
+                .at(at)
+                .help(help),
+            );
+            return false;
+        }
+        let rtl = collapsed.chars().any(|c| {
+            ('\u{0590}'..='\u{08ff}').contains(&c) || ('\u{fb1d}'..='\u{fefc}').contains(&c)
+        });
+        for (i, c) in collapsed.chars().enumerate() {
+            let needed =
+                matches!(c, '\u{200c}' | '\u{200d}' | '\u{ad}') || (rtl && is_directional(c));
+            if is_invisible(c) && !needed && !self.invisible.iter().any(|g| g.ch == c) {
+                let at = self.locate_in_scalar(node, collapsed, i);
+                self.invisible.push(GlyphUse {
+                    ch: c,
+                    source: GlyphSource::Main,
+                    at,
+                    subject: subject.to_string(),
+                });
+            }
+        }
+        true
+    }
+
+    /// Where a plain (unquoted) scalar's line, or one of its continuation
+    /// lines, has a ` #` comment right after the text: the `#` and the
+    /// words YAML dropped.
+    fn cut_by_comment(&self, node: &Node, collapsed: &str) -> Option<(Loc, String)> {
+        let first = self.source.line(node.at.line)?;
+        let rest: String = first.chars().skip(node.at.col.saturating_sub(1)).collect();
+        if rest.starts_with(['"', '\'', '|', '>']) {
+            return None;
+        }
+        let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut seen = String::new();
+        for (n, (line, start_col)) in std::iter::once((rest.as_str(), node.at.col))
+            .chain(
+                (node.at.line + 1..node.at.line + 200)
+                    .map_while(|l| self.source.line(l))
+                    .map(|l| (l, 1)),
+            )
+            .enumerate()
+        {
+            let comment = line
+                .char_indices()
+                .find(|&(i, c)| c == '#' && i > 0 && line[..i].ends_with([' ', '\t']))
+                .map(|(i, _)| i);
+            let before = match comment {
+                Some(i) => &line[..i],
+                None => line,
+            };
+            if !before.trim().is_empty() {
+                if !seen.is_empty() {
+                    seen.push(' ');
+                }
+                seen.push_str(&squash(before));
+            }
+            if let Some(i) = comment {
+                // The text as YAML read it ends here: the comment cut it.
+                if seen == collapsed || (n > 0 && collapsed.ends_with(&squash(before))) {
+                    let col = start_col + line[..i].chars().count();
+                    let lost = line[i + 1..].trim().to_string();
+                    return Some((Loc::new(node.at.line + n, col), lost));
+                }
+                return None;
+            }
+            if seen.len() >= collapsed.len() {
+                return None;
+            }
+        }
+        None
+    }
+
     fn empty_text(&self, key: &Node, node: &Node, subject: &str) -> Diagnostic {
         let line = self.source.line(key.at.line).unwrap_or("");
         let d = Diagnostic::error("the text is empty")
@@ -444,7 +593,7 @@ impl Cx<'_> {
         let mut settings = CardSettings::default();
         if let Some((_, v)) = map.take("size") {
             match &v.value {
-                Value::Str(s) => match parse_size(s, CARD_PRESETS) {
+                Value::Str(s) => match crate::geom::parse_card_size(s) {
                     Ok(size) => {
                         settings.size = size;
                         settings.size_at = Some(v.at);
@@ -555,6 +704,7 @@ impl Cx<'_> {
         if let Some((_, v)) = map.take("duplex") {
             if let Some(d) = self.word(v, "sheets, field duplex", Duplex::parse, DUPLEX_HELP) {
                 settings.duplex = d;
+                settings.duplex_at = Some(v.at);
             }
         }
         if let Some((_, v)) = map.take("margin") {
@@ -762,7 +912,7 @@ impl Cx<'_> {
         }
         let icon = match map.take("icon") {
             Some((k, v)) => self
-                .text(k, v, &format!("{subject}, field icon"))
+                .text_in(k, v, &format!("{subject}, field icon"), false)
                 .and_then(|t| self.asset(&t, base_dir, &format!("{subject}, field icon"))),
             None => None,
         };
@@ -881,46 +1031,19 @@ impl Cx<'_> {
                 return None;
             }
         };
-        let too_big = std::fs::metadata(&full).is_ok_and(|m| m.len() > MAX_IMAGE_BYTES);
-        if too_big {
-            self.diags.push(fail(
-                format!(
-                    "{} is larger than {} MB, too large for an icon",
-                    full.display(),
-                    MAX_IMAGE_BYTES / (1024 * 1024)
-                ),
-                "use a smaller picture (an icon of 1000 pixels or an SVG is plenty)",
-            ));
-            return None;
-        }
-        let bytes = match std::fs::read(&full) {
-            Ok(b) => b,
-            Err(e) => {
-                self.diags.push(fail(
-                    format!("cannot read the image file {}: {e}", full.display()),
-                    "check that the file is readable",
-                ));
-                return None;
-            }
-        };
         let is_svg = rel
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
-            || svg::looks_like_svg(&bytes);
-        let icon = if is_svg {
-            if bytes.len() as u64 > svg::MAX_SVG_BYTES {
-                self.diags.push(fail(
-                    format!(
-                        "{} is larger than 5 MB, too large for an icon",
-                        full.display()
-                    ),
-                    "simplify the drawing, or export the icon as a PNG",
-                ));
-                return None;
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        // One file used by several characteristics is read and decoded
+        // once.
+        let key = std::fs::canonicalize(&full).unwrap_or_else(|_| full.clone());
+        let icon = match self.icons.get(&key) {
+            Some(done) => done.clone(),
+            None => {
+                let done = read_icon(&full, is_svg);
+                self.icons.insert(key, done.clone());
+                done
             }
-            svg::parse(&bytes).map(Icon::Vector)
-        } else {
-            decode_image(bytes).map(Icon::Raster)
         };
         match icon {
             Ok(icon) => Some(Asset {
@@ -928,19 +1051,8 @@ impl Cx<'_> {
                 icon,
                 at: path.at,
             }),
-            Err(e) => {
-                self.diags.push(fail(
-                    format!(
-                        "{} is not a usable {}: {e}",
-                        full.display(),
-                        if is_svg { "SVG icon" } else { "image" }
-                    ),
-                    if is_svg {
-                        "fix the SVG in your editor, or export the icon as a PNG"
-                    } else {
-                        "use an SVG, PNG or JPEG file; re-export it from your image editor if it is damaged"
-                    },
-                ));
+            Err((msg, help)) => {
+                self.diags.push(fail(msg, &help));
                 None
             }
         }
@@ -1088,8 +1200,29 @@ impl Cx<'_> {
 
     /// Reports the characters no font prints, once each with where it is
     /// first used, and those printed in the bundled Noto Sans because the
-    /// deck's own fonts lack them.
+    /// deck's own fonts lack them; and the invisible characters.
     fn report_glyphs(&mut self) {
+        if let Some(first) = self.invisible.first() {
+            let list: Vec<String> = self
+                .invisible
+                .iter()
+                .map(|g| format!("U+{:04X}", g.ch as u32))
+                .collect();
+            let mut d = Diagnostic::warning(format!(
+                "the deck's texts hold invisible characters ({}): they print as nothing, or break words oddly",
+                list.join(", ")
+            ))
+            .about(first.subject.clone())
+            .at(first.at)
+            .help("remove them unless you put them there on purpose; they usually come with text copied from web pages or word processors");
+            for g in &self.invisible {
+                d = d.note(format!(
+                    "U+{:04X} first at line {}, column {}: {}",
+                    g.ch as u32, g.at.line, g.at.col, g.subject
+                ));
+            }
+            self.diags.push(d);
+        }
         if !self.fonts_ok {
             return;
         }
@@ -1192,8 +1325,69 @@ impl Cx<'_> {
     }
 }
 
-/// The largest picture file read, in bytes.
-pub const MAX_IMAGE_BYTES: u64 = 50 * 1024 * 1024;
+/// Reads an icon file (SVG, PNG or JPEG) and decodes it, or says why it
+/// cannot be used and what to do.
+fn read_icon(full: &Path, named_svg: bool) -> Result<Icon, (String, String)> {
+    use crate::files::{read_bounded, MAX_IMAGE_BYTES, MAX_SVG_BYTES};
+    let shown = full.display().to_string();
+    let cap = if named_svg {
+        MAX_SVG_BYTES
+    } else {
+        MAX_IMAGE_BYTES
+    };
+    let bytes = read_bounded(full, cap).map_err(|p| {
+        (
+            p.describe(&shown, cap),
+            "name an SVG, PNG or JPEG file; an icon of 1000 pixels, or an SVG, is plenty"
+                .to_string(),
+        )
+    })?;
+    let is_svg = named_svg || svg::looks_like_svg(&bytes);
+    if is_svg && bytes.len() as u64 > MAX_SVG_BYTES {
+        return Err((
+            format!(
+                "{shown} is larger than {}, too large for an icon",
+                crate::files::human(MAX_SVG_BYTES)
+            ),
+            "simplify the drawing, or export the icon as a PNG".into(),
+        ));
+    }
+    let decoded = if is_svg {
+        svg::parse(&bytes).map(Icon::Vector)
+    } else {
+        decode_image(bytes).map(Icon::Raster)
+    };
+    decoded.map_err(|e| {
+        (
+            format!(
+                "{shown} is not a usable {}: {e}",
+                if is_svg { "SVG icon" } else { "image" }
+            ),
+            if is_svg {
+                "fix the SVG in your editor, or export the icon as a PNG".into()
+            } else {
+                "use an SVG, PNG or JPEG file; re-export it from your image editor if it is damaged"
+                    .into()
+            },
+        )
+    })
+}
+
+/// Format characters that print as nothing (Unicode's Cf category and the
+/// like): zero-width spaces and joiners, direction marks, the byte order
+/// mark, invisible operators, tags.
+fn is_invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFFB | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// The marks and controls that set the direction of right-to-left text.
+fn is_directional(c: char) -> bool {
+    matches!(c as u32, 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
 
 /// A file named by the deck, relative to the deck's folder. When it does
 /// not exist, says what is there that was probably meant: the same name in
@@ -1265,7 +1459,8 @@ pub fn parse_colour(text: &str) -> Option<Color> {
     }
 }
 
-/// Checks that the bytes are a PNG or JPEG image that decodes completely.
+/// Checks that the bytes are a PNG or JPEG image of at most `MAX_PIXELS`
+/// (read from its header before decoding) that decodes completely.
 pub fn decode_image(bytes: Vec<u8>) -> Result<Image, String> {
     let format = match image::guess_format(&bytes) {
         Ok(image::ImageFormat::Png) => ImageFormat::Png,
@@ -1277,7 +1472,21 @@ pub fn decode_image(bytes: Vec<u8>) -> Result<Image, String> {
         }
         Err(_) => return Err("it is not a PNG or JPEG file".into()),
     };
-    let decoded = image::load_from_memory(&bytes).map_err(|e| e.to_string())?;
+    let reader = || {
+        image::ImageReader::new(std::io::Cursor::new(&bytes[..]))
+            .with_guessed_format()
+            .map_err(|e| e.to_string())
+    };
+    let (w, h) = reader()?.into_dimensions().map_err(|e| e.to_string())?;
+    let pixels = w as u64 * h as u64;
+    if pixels > crate::files::MAX_PIXELS {
+        return Err(format!(
+            "it has {w} × {h} pixels ({:.0} megapixels), more than the {} megapixels deckpress decodes; an icon needs about 1000 × 1000",
+            pixels as f64 / 1e6,
+            crate::files::MAX_PIXELS / 1_000_000
+        ));
+    }
+    let decoded = reader()?.decode().map_err(|e| e.to_string())?;
     Ok(Image {
         data: Arc::new(bytes),
         format,

@@ -12,12 +12,7 @@ use crate::frame::{Color, Path};
 use crate::geom::{Point, Size, Transform};
 use crate::vector::{Clip, Fill, FillRule, LineCap, LineJoin, Node, Stroke, Vector};
 
-/// The most shapes an icon may have: icon sets have tens; a file with
-/// more is a drawing or a trace, too heavy for every card.
-pub const MAX_SHAPES: usize = 20_000;
-
-/// The largest SVG file read, in bytes.
-pub const MAX_SVG_BYTES: u64 = 5 * 1024 * 1024;
+use crate::files::MAX_SHAPES;
 
 /// Whether the bytes look like an SVG file (XML with an `svg` element, or
 /// gzip-compressed SVG).

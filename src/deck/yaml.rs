@@ -125,16 +125,88 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// Parses YAML text into a node tree, or one located diagnostic.
 pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    use crate::files::{MAX_ALIASES, MAX_DEPTH};
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_aliases = MAX_ALIASES;
+    budget.max_depth = MAX_DEPTH;
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
+        budget: Some(budget),
     };
     serde_saphyr::from_str_with_options::<Node>(text, options).map_err(|e| syntax_error(&e, text))
+}
+
+/// A limit of the YAML reader, or a YAML feature a deck does not use, in
+/// the user's words (the parser's messages speak to programmers). `plain`
+/// is the parser's message.
+fn limit_error(e: &serde_saphyr::Error, plain: &str, text: &str) -> Option<Diagnostic> {
+    let (message, help) = if plain.contains("budget breached: Alias") {
+        (
+            format!(
+                "the file repeats texts with YAML aliases (`*name`) more than a deck needs (at most {} uses, and few per anchor)",
+                crate::files::MAX_ALIASES
+            ),
+            "write the texts out instead of repeating them with `&name` and `*name`".to_string(),
+        )
+    } else if plain.contains("budget breached: Depth") {
+        (
+            format!(
+                "the file nests lists and mappings more than {} levels deep; a deck needs five",
+                crate::files::MAX_DEPTH
+            ),
+            "check the indentation: each characteristic is a `- ` item of characteristics, each behaviour a `- ` item of its behaviours".to_string(),
+        )
+    } else if plain.contains("budget breached") {
+        (
+            "the file is too large or too repetitive for a deck".to_string(),
+            "split it into several decks, or write repeated texts out instead of using YAML anchors and aliases".to_string(),
+        )
+    } else if plain.contains("multiple YAML documents") {
+        let line = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.trim_end() == "---" || l.starts_with("--- "))
+            .map(|(i, _)| i + 1);
+        (
+            match line {
+                Some(l) => format!(
+                    "this file holds more than one YAML document: the line `---` (line {l}) starts another"
+                ),
+                None => "this file holds more than one YAML document".to_string(),
+            },
+            "a deck is one document: remove the `---` line, or put the other deck in a file of its own"
+                .to_string(),
+        )
+    } else if plain.contains("non-finite float") {
+        let word = plain.split('`').nth(1).unwrap_or(".nan").to_string();
+        (
+            format!("`{word}` is read by YAML as a special number (not a number, or infinity), which no field takes"),
+            format!("write a number such as 3, or, for text, put it in quotes: \"{word}\""),
+        )
+    } else {
+        return None;
+    };
+    let mut d = Diagnostic::error(message).help(help);
+    let separator = plain.contains("multiple YAML documents").then(|| {
+        text.lines()
+            .position(|l| l.trim_end() == "---" || l.starts_with("--- "))
+            .map(|i| Loc::new(i + 1, 1))
+    });
+    if let Some(at) = separator.flatten() {
+        d = d.at(at);
+    } else if let Some(l) = e.location().filter(|l| l.line() > 0) {
+        d = d.at(Loc::new(l.line() as usize, l.column() as usize));
+    }
+    Some(d)
 }
 
 fn syntax_error(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
     let plain = e.render_with_options(serde_saphyr::render_options! {
         snippets: serde_saphyr::SnippetMode::Off,
     });
+    if let Some(d) = limit_error(e, &plain, text) {
+        return d;
+    }
     // The plain rendering ends with " at line L, column C"; the location is
     // shown separately.
     let message = match plain.rfind(" at line ") {
@@ -154,7 +226,9 @@ fn syntax_error(e: &serde_saphyr::Error, text: &str) -> Diagnostic {
     if let Some(loc) = loc {
         d = d.at(loc);
     }
-    let line = loc.and_then(|l| text.lines().nth(l.line - 1)).unwrap_or("");
+    let line = loc
+        .and_then(|l| crate::diag::line_of(text, l.line))
+        .unwrap_or("");
     let at_char = loc
         .and_then(|l| line.chars().nth(l.col.saturating_sub(1)))
         .unwrap_or(' ');
@@ -233,7 +307,7 @@ fn split_line(line: &str) -> Option<(&str, &str, usize)> {
 
 /// The line with its value put in quotes (double quotes, or single ones
 /// when the text has double quotes in it).
-fn quoted_value(line: &str) -> Option<String> {
+pub(crate) fn quoted_value(line: &str) -> Option<String> {
     let (key, value, _) = split_line(line)?;
     let value = value.trim_end();
     if value.is_empty() {

@@ -166,24 +166,21 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
             );
         }
     }
-    // Pairs that look alike: the same colour is a warning of its own;
-    // colours merely close are one warning listing every pair, since one
-    // palette is the cause.
+    // Pairs that look alike: the same colour used twice is one warning,
+    // colours merely close another, each listing the pairs (a palette is
+    // one choice).
+    let mut same: Vec<(usize, usize)> = Vec::new();
     let mut close: Vec<(usize, usize, Vision, f64)> = Vec::new();
     for (i, a) in chars.iter().enumerate() {
         for (j, b) in chars.iter().enumerate().skip(i + 1) {
             if a.colour == b.colour {
-                diags.push(
-                    Diagnostic::warning(format!(
-                        "{} and {} have the same colour, {}: their cards cannot be told apart by colour",
-                        a.label(),
-                        b.label(),
-                        a.colour.hex()
-                    ))
-                    .about(format!("{}, field colour", b.label()))
-                    .at(b.colour_at)
-                    .help("give every characteristic its own colour"),
-                );
+                // Each repeat once, against the first that has the colour.
+                if !same.iter().any(|&(_, sj)| sj == j) {
+                    same.push((i, j));
+                }
+                continue;
+            }
+            if close.len() >= MAX_PAIRS {
                 continue;
             }
             let (vision, d) = Vision::ALL
@@ -200,6 +197,39 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
                 close.push((i, j, vision, d));
             }
         }
+    }
+    if let Some(&(i0, j0)) = same.first() {
+        let mut d = Diagnostic::warning(if same.len() == 1 {
+            format!(
+                "{} and {} have the same colour, {}: their cards cannot be told apart by colour",
+                chars[i0].label(),
+                chars[j0].label(),
+                chars[i0].colour.hex()
+            )
+        } else {
+            format!(
+                "{} characteristics share their colour with another: their cards cannot be told apart by colour",
+                same.len()
+            )
+        })
+        .about(format!("{}, field colour", chars[j0].label()))
+        .at(chars[j0].colour_at)
+        .help("give every characteristic its own colour");
+        if same.len() > 1 {
+            for &(i, j) in same.iter().take(MAX_PAIRS) {
+                d = d.note(format!(
+                    "{} has the colour {} of {} (line {})",
+                    chars[j].id,
+                    chars[j].colour.hex(),
+                    chars[i].id,
+                    chars[j].colour_at.line
+                ));
+            }
+            if same.len() > MAX_PAIRS {
+                d = d.note(format!("and {} more", same.len() - MAX_PAIRS));
+            }
+        }
+        diags.push(d);
     }
     let Some(&(_, j0, _, _)) = close.first() else {
         return;
@@ -220,7 +250,8 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
         )
     } else {
         format!(
-            "{} pairs of the characteristics' colours look alike to some readers (ΔE less than {MIN_DIFFERENCE:.0}, with normal or colour-blind vision)",
+            "{}{} pairs of the characteristics' colours look alike to some readers (ΔE less than {MIN_DIFFERENCE:.0}, with normal or colour-blind vision)",
+            if close.len() >= MAX_PAIRS { "at least " } else { "" },
             close.len()
         )
     })
@@ -242,6 +273,9 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
     }
     diags.push(d);
 }
+
+/// The most pairs of colours a warning lists.
+const MAX_PAIRS: usize = 40;
 
 #[cfg(test)]
 mod tests {
@@ -332,7 +366,8 @@ mod tests {
                 &mut diags,
             );
             assert!(!diags.has_errors(), "{diags:?}");
-            let mut frames: Vec<&Frame> = faces.iter().flat_map(|f| [&f.front, &f.back]).collect();
+            let mut frames: Vec<&Frame> =
+                faces.iter().flat_map(|f| [&*f.front, &*f.back]).collect();
             frames.push(&poster.frame);
             for f in frames {
                 let faint = faint_text(f);

@@ -121,8 +121,10 @@ pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str)
             available,
             floor,
             wide_word,
+            estimated,
         } => {
             let words = field.plain().split_whitespace().count().max(1);
+            let available = available.max(0.0);
             let over = (needed - available).max(0.0);
             let cut = ((words as f32 * over / needed.max(0.1)).ceil() as usize).max(1);
             let mut d = Diagnostic::error(match &wide_word {
@@ -130,7 +132,9 @@ pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str)
                     "the word \"{w}\" is wider than the space for it, even at {floor} pt"
                 ),
                 None => format!(
-                    "the text does not fit: at {floor} pt it needs {needed:.1} mm of height and there are {available:.1} mm ({over:.1} mm over)"
+                    "the text does not fit: at {floor} pt it needs {}{needed:.1} mm of height and there are {available:.1} mm ({}{over:.1} mm over)",
+                    if estimated { "at least " } else { "" },
+                    if estimated { "at least " } else { "" }
                 ),
             })
             .about(subject.to_string())

@@ -115,6 +115,9 @@ pub enum TextError {
         floor: Pt,
         /// A word wider than the box, if that is what does not fit.
         wide_word: Option<String>,
+        /// Whether `needed` is a lower bound found without laying the text
+        /// out (for a text far longer than its room).
+        estimated: bool,
     },
 }
 
@@ -393,38 +396,57 @@ impl Typesetter {
         let steps = ((style.size - floor) / STEP).round() as i32;
         let size_at = |i: i32| style.size - i as f32 * STEP;
         let fits = |b: &Block| b.height <= height + 1e-3 && b.width <= width + 1e-3;
+        // A text far longer than its room is refused without laying it
+        // out: even if every character were as narrow as an `i`, its lines
+        // would not fit.
+        let narrowest = 0.2 * pt_to_mm(floor);
+        let lines = (text.text.chars().count() as f32 * narrowest / width.max(0.1)).floor();
+        let at_least = lines * pt_to_mm(floor * style.leading);
+        if at_least > 2.0 * height + 1.0 {
+            return Err(TextError::Overflow {
+                needed: at_least,
+                available: height,
+                floor,
+                wide_word: None,
+                estimated: true,
+            });
+        }
         // The preferred size is the common case: try it first.
         let first = self.layout(text, style, width)?;
         if fits(&first) {
             return Ok(first);
         }
-        // Binary search for the smallest step count (largest size) that fits.
-        let (mut lo, mut hi) = (1, steps);
-        let mut found = None;
+        // Then the floor: text that does not fit there is reported at
+        // once, without searching the sizes between.
+        let at_floor = self.layout(text, &style.sized(floor), width)?;
+        if !fits(&at_floor) {
+            let wide_word = match self.widest_word(text, &style.sized(floor)) {
+                Some((w, ww)) if ww > width + 1e-3 => Some(w),
+                _ => None,
+            };
+            return Err(TextError::Overflow {
+                needed: at_floor.height,
+                available: height,
+                floor,
+                wide_word,
+                estimated: false,
+            });
+        }
+        // Binary search for the smallest step count (largest size) that
+        // fits; the floor does.
+        let (mut lo, mut hi) = (1, steps - 1);
+        let mut found = at_floor;
         while lo <= hi {
             let mid = (lo + hi) / 2;
             let block = self.layout(text, &style.sized(size_at(mid)), width)?;
             if fits(&block) {
-                found = Some(block);
+                found = block;
                 hi = mid - 1;
             } else {
                 lo = mid + 1;
             }
         }
-        if let Some(block) = found {
-            return Ok(block);
-        }
-        let at_floor = self.layout(text, &style.sized(floor), width)?;
-        let wide_word = match self.widest_word(text, &style.sized(floor)) {
-            Some((w, ww)) if ww > width + 1e-3 => Some(w),
-            _ => None,
-        };
-        Err(TextError::Overflow {
-            needed: at_floor.height,
-            available: height,
-            floor,
-            wide_word,
-        })
+        Ok(found)
     }
 }
 

@@ -438,6 +438,7 @@ impl<'d> Cx<'_, 'd> {
                     available: name.height * 2.0 / name.lines as f32,
                     floor: sz.name,
                     wide_word: None,
+                    estimated: false,
                 },
                 &c.name,
                 &name_field,
@@ -674,7 +675,37 @@ pub(super) fn choose<'d>(
     let steps = ((max - floor) / STEP).round() as i32;
     let size_at = |i: i32| max - i as f32 * STEP;
     let n = deck.characteristics.len();
+    if n > MAX_CHARACTERISTICS {
+        diags.push(
+            Diagnostic::error(format!(
+                "a poster shows at most {MAX_CHARACTERISTICS} characteristics, and this deck has {n}"
+            ))
+            .about("poster, the deck, field characteristics")
+            .at(deck.characteristics[MAX_CHARACTERISTICS].at)
+            .help("build the cards without the poster (--only cards,sheets, or outputs: [cards, sheets])"),
+        );
+        return None;
+    }
     for content in [Content::Texts, Content::Titles] {
+        // Content that could not fit even if every character were as
+        // narrow as an `i` is not tried.
+        let least = least_area(deck, content, floor);
+        if least > area.w * area.h {
+            if content == Content::Titles {
+                diags.push(
+                    Diagnostic::error(format!(
+                        "the {n} characteristics do not fit on the poster even with only the behaviours' titles at {floor} pt: their text needs at least {:.0} mm² and the page has {:.0} mm²",
+                        least,
+                        area.w * area.h
+                    ))
+                    .about("poster, the deck, field characteristics")
+                    .at(deck.characteristics[0].at)
+                    .help("choose a larger poster (poster: size:, or --poster-size), or build the cards without it (--only cards,sheets)"),
+                );
+                return None;
+            }
+            continue;
+        }
         let mut best: Option<Layout> = None;
         for plan in Plan::all(content, n, cx.width, scale) {
             // Only the best size so far or a larger one is of interest: try
@@ -719,6 +750,31 @@ pub(super) fn choose<'d>(
     }
     report_overflow(&mut cx, room, diags);
     None
+}
+
+/// The most characteristics a poster shows: past 24 the panels are too
+/// small to read from any distance, whatever the paper.
+pub const MAX_CHARACTERISTICS: usize = 24;
+
+/// The least area, in mm², the poster's text needs at `size` (every
+/// character as narrow as an `i`): what cannot fit in it is not tried.
+fn least_area(deck: &Deck, content: Content, size: Pt) -> f32 {
+    let em = pt_to_mm(size);
+    let chars: usize = deck
+        .characteristics
+        .iter()
+        .map(|c| {
+            c.name.plain().len()
+                + c.behaviours
+                    .iter()
+                    .map(|b| match content {
+                        Content::Texts => b.text.plain().chars().count(),
+                        Content::Titles => b.title.plain().chars().count(),
+                    })
+                    .sum::<usize>()
+        })
+        .sum();
+    chars as f32 * 0.2 * em * 1.25 * em
 }
 
 /// Whether `k` columns of behaviours are wide enough to read at the floor:
