@@ -44,11 +44,21 @@ pub struct Overrides {
     pub back_marks: bool,
 }
 
+/// A size as written on the command line: its preset name, or `WxH`.
+fn written(size: &NamedSize) -> String {
+    match size.name {
+        Some(n) => n.to_string(),
+        None => format!("{}x{}", fmt_mm(size.size.w), fmt_mm(size.size.h)),
+    }
+}
+
 impl Overrides {
     pub fn apply(&self, deck: &mut Deck) {
+        let mut flags: Vec<(&'static str, String)> = Vec::new();
         if let Some(s) = &self.card_size {
             deck.cards.size = s.clone();
             deck.cards.size_at = None;
+            flags.push(("cards.size", format!("--card-size {}", written(s))));
         }
         if let Some(b) = self.bleed {
             deck.cards.bleed = b;
@@ -74,12 +84,15 @@ impl Overrides {
         if let Some(p) = &self.paper {
             sheets.paper = p.clone();
             sheets.paper_at = None;
+            flags.push(("sheets.paper", format!("--paper {}", written(p))));
         }
         if let Some(c) = self.cut {
             sheets.cut = c;
         }
         if let Some(d) = self.duplex {
             sheets.duplex = d;
+            sheets.duplex_at = None;
+            flags.push(("sheets.duplex", format!("--duplex {}", d.name())));
         }
         if let Some(m) = self.margin {
             sheets.margin = m;
@@ -94,6 +107,7 @@ impl Overrides {
         if self.back_marks {
             sheets.back_marks = true;
         }
+        deck.flags.extend(flags);
     }
 }
 
@@ -417,10 +431,23 @@ pub fn sheet_layout(deck: &Deck, diags: &mut Diagnostics) -> Option<Layout> {
     match sheets::fit(&sheet_spec(deck)) {
         Ok(l) => Some(l),
         Err(e) => {
-            let mut d = Diagnostic::error(e.message)
-                .about("sheets, field paper")
-                .help(e.help);
-            if let Some(at) = s.paper_at.or(deck.cards.size_at) {
+            // Named as it was set: a flag, or the deck's line.
+            let flags: Vec<&str> = ["cards.size", "sheets.paper"]
+                .iter()
+                .filter_map(|k| deck.flag(k))
+                .collect();
+            let subject = if flags.is_empty() {
+                "sheets, field paper".to_string()
+            } else {
+                flags.join(" with ")
+            };
+            let mut d = Diagnostic::error(e.message).about(subject).help(e.help);
+            let at = match (deck.flag("sheets.paper"), deck.flag("cards.size")) {
+                (Some(_), _) => deck.cards.size_at,
+                (None, Some(_)) => s.paper_at,
+                (None, None) => s.paper_at.or(deck.cards.size_at),
+            };
+            if let Some(at) = at {
                 d = d.at(at);
             }
             diags.push(d);
@@ -716,13 +743,15 @@ pub fn calibration_pdf(
 ) -> Result<Option<OutputFile>, render::RenderError> {
     let s = &deck.sheets;
     if s.duplex == Duplex::Fold {
-        diags.push(
-            Diagnostic::error(
-                "there is nothing to calibrate with duplex: fold: front and back are printed side by side on one side of the sheet",
-            )
-            .about("sheets, field duplex")
-            .help("calibrate for the duplex you print with: deckpress calibrate --duplex long (or short, or none)"),
-        );
+        let mut d = Diagnostic::error(
+            "there is nothing to calibrate with duplex: fold: front and back are printed side by side on one side of the sheet",
+        )
+        .about(deck.flag("sheets.duplex").unwrap_or("sheets, field duplex"))
+        .help("calibrate for the duplex you print with: deckpress calibrate --duplex long (or short, or none)");
+        if let Some(at) = s.duplex_at {
+            d = d.at(at);
+        }
+        diags.push(d);
         return Ok(None);
     }
     let Some(layout) = sheet_layout(deck, diags) else {

@@ -315,6 +315,27 @@ pub const CARD_PRESETS: &[(&str, Size, &str)] = &[
     ("square", Size::new(70.0, 70.0), "square"),
 ];
 
+/// The smallest and largest side of a card, in mm: smaller than a mini card
+/// holds no text at a readable size; larger is a poster, not a card.
+pub const CARD_SIDES: (Mm, Mm) = (40.0, 300.0);
+
+/// Parses a card size (a preset or `WxH`), refusing sizes no card has.
+pub fn parse_card_size(text: &str) -> Result<NamedSize, String> {
+    let size = parse_size(text, CARD_PRESETS)?;
+    let (lo, hi) = CARD_SIDES;
+    let ok = |v: Mm| (lo..=hi).contains(&v);
+    if ok(size.size.w) && ok(size.size.h) {
+        Ok(size)
+    } else {
+        Err(format!(
+            "a card of {} is not one deckpress can lay out: each side must be {} to {} mm",
+            size.size,
+            fmt_mm(lo),
+            fmt_mm(hi)
+        ))
+    }
+}
+
 /// The paper sizes users can name, portrait, in mm.
 pub const PAPER_PRESETS: &[(&str, Size, &str)] = &[
     ("a4", Size::new(210.0, 297.0), "ISO A4"),
