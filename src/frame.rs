@@ -252,7 +252,8 @@ pub enum Item {
     Group {
         transform: Transform,
         clip: Option<Rect>,
-        frame: Frame,
+        /// Shared: a card's face is drawn on many pages without copies.
+        frame: Arc<Frame>,
     },
 }
 
@@ -314,11 +315,16 @@ impl Frame {
     }
 
     /// Draws `frame` moved by `transform`, clipped to `clip` if given.
-    pub fn group(&mut self, frame: Frame, transform: Transform, clip: Option<Rect>) {
+    pub fn group(
+        &mut self,
+        frame: impl Into<Arc<Frame>>,
+        transform: Transform,
+        clip: Option<Rect>,
+    ) {
         self.items.push(Item::Group {
             transform,
             clip,
-            frame,
+            frame: frame.into(),
         });
     }
 
@@ -544,7 +550,7 @@ impl Frame {
                         out.items.push(Item::Group {
                             transform: *transform,
                             clip: *clip,
-                            frame,
+                            frame: Arc::new(frame),
                         });
                     }
                 }

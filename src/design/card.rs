@@ -2,6 +2,8 @@
 //! one back design per characteristic. Proportions follow the card size, so
 //! every preset gets the same design at its own scale.
 
+use std::sync::Arc;
+
 use crate::deck::{Behaviour, Characteristic, Deck, Text};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frame::{Color, Frame, Path};
@@ -41,8 +43,8 @@ pub struct CardFaces {
     pub code: String,
     /// How the card is named in reports: `card 1.3 "accountability"`.
     pub label: String,
-    pub front: Frame,
-    pub back: Frame,
+    pub front: Arc<Frame>,
+    pub back: Arc<Frame>,
     /// Whether the back carries part of the card's content (a summary card
     /// too full for one face) rather than the characteristic's back design.
     pub back_has_content: bool,
@@ -162,6 +164,9 @@ pub fn card_faces(
     m.body = deck_body(deck, ts, m, edge);
     let mut out = Vec::with_capacity(deck.card_count());
     let mut found = Diagnostics::default();
+    // A right-to-left deck's faces read from the right.
+    let rtl = deck.is_rtl();
+    let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f });
     for (ci, c) in deck.characteristics.iter().enumerate() {
         let mut cx = Cx {
             deck,
@@ -172,32 +177,26 @@ pub fn card_faces(
             ts: &mut *ts,
             diags: &mut found,
         };
-        let back = cx.back();
+        // One back for all the characteristic's cards.
+        let back = finish(cx.back());
         let (front, content_back) = cx.fitting(Cx::summary);
         out.push(CardFaces {
             kind: CardKind::Summary { c: ci },
             code: c.number.to_string(),
             label: format!("summary card {} \"{}\"", c.number, c.name.plain()),
-            front,
+            front: finish(front),
             back_has_content: content_back.is_some(),
-            back: content_back.unwrap_or_else(|| back.clone()),
+            back: content_back.map_or_else(|| back.clone(), finish),
         });
         for (bi, b) in c.behaviours.iter().enumerate() {
             out.push(CardFaces {
                 kind: CardKind::Behaviour { c: ci, b: bi },
                 code: b.code(c),
                 label: b.label(c),
-                front: cx.fitting(|cx| cx.behaviour_front(b)),
+                front: finish(cx.fitting(|cx| cx.behaviour_front(b))),
                 back: back.clone(),
                 back_has_content: false,
             });
-        }
-    }
-    // A right-to-left deck's faces read from the right.
-    if deck.is_rtl() {
-        for card in &mut out {
-            card.front = card.front.mirrored();
-            card.back = card.back.mirrored();
         }
     }
     // A name that does not fit is one mistake, whichever cards show it.
@@ -986,6 +985,7 @@ impl Cx<'_> {
             + c.lead_in
                 .as_ref()
                 .map_or(0, |t| t.plain().split_whitespace().count());
+        let room = room.max(0.0);
         let over = (needed - room).max(0.0);
         let cut = ((words as f32 * over / needed.max(0.1)).ceil() as usize).max(1);
         let at = c.behaviours.first().map_or(c.at, |b| b.title.at);
@@ -1133,6 +1133,7 @@ fn overflow(field: &Text, subject: &str, needed: Mm, room: Mm) -> Diagnostic {
             available: room,
             floor: CARD_FLOOR,
             wide_word: None,
+            estimated: false,
         },
         field,
         subject,

@@ -5,6 +5,8 @@
 pub mod sheets;
 pub mod tiles;
 
+use std::sync::Arc;
+
 use crate::frame::Frame;
 use crate::geom::{Mm, Point, Rect, Size, Transform};
 
@@ -13,8 +15,8 @@ use crate::geom::{Mm, Point, Rect, Size, Transform};
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sides<'a> {
     pub code: &'a str,
-    pub front: &'a Frame,
-    pub back: &'a Frame,
+    pub front: &'a Arc<Frame>,
+    pub back: &'a Arc<Frame>,
 }
 
 /// One page of an output document.
@@ -34,13 +36,13 @@ pub struct Page {
 
 /// Draws a face on `target` with its trim's top left at `at`, clipped to
 /// `bleed` mm around the trim.
-pub fn place_face(target: &mut Frame, face: &Frame, at: Point, bleed: Mm) {
+pub fn place_face(target: &mut Frame, face: &Arc<Frame>, at: Point, bleed: Mm) {
     place_face_with(target, face, Transform::translate(at.x, at.y), bleed);
 }
 
 /// Draws a face on `target` moved by `transform` (which may turn or mirror
 /// it), clipped to `bleed` mm around its trim.
-pub fn place_face_with(target: &mut Frame, face: &Frame, transform: Transform, bleed: Mm) {
+pub fn place_face_with(target: &mut Frame, face: &Arc<Frame>, transform: Transform, bleed: Mm) {
     let clip = Rect::from_size(face.size).inflate(bleed);
     target.group(face.clone(), transform, Some(clip));
 }
@@ -73,7 +75,12 @@ pub fn poster_page(poster: &Frame, bleed: Mm) -> Page {
     let trim = poster.size;
     if bleed <= 0.0 {
         let mut frame = Frame::new(trim);
-        place_face(&mut frame, poster, Point::new(0.0, 0.0), 0.0);
+        place_face(
+            &mut frame,
+            &Arc::new(poster.clone()),
+            Point::new(0.0, 0.0),
+            0.0,
+        );
         return Page {
             size: trim,
             trim: None,
@@ -84,7 +91,12 @@ pub fn poster_page(poster: &Frame, bleed: Mm) -> Page {
     }
     let size = Size::new(trim.w + 2.0 * bleed, trim.h + 2.0 * bleed);
     let mut frame = Frame::new(size);
-    place_face(&mut frame, poster, Point::new(bleed, bleed), bleed);
+    place_face(
+        &mut frame,
+        &Arc::new(poster.clone()),
+        Point::new(bleed, bleed),
+        bleed,
+    );
     Page {
         size,
         trim: Some(Rect::new(bleed, bleed, trim.w, trim.h)),
@@ -99,13 +111,13 @@ mod tests {
     use super::*;
     use crate::frame::Color;
 
-    fn face() -> Frame {
+    fn face() -> Arc<Frame> {
         let mut front = Frame::new(Size::new(63.0, 88.0));
         front.fill_rect(Rect::new(-10.0, -10.0, 83.0, 108.0), Color::BLACK);
-        front
+        Arc::new(front)
     }
 
-    fn card<'a>(code: &'a str, face: &'a Frame) -> Sides<'a> {
+    fn card<'a>(code: &'a str, face: &'a Arc<Frame>) -> Sides<'a> {
         Sides {
             code,
             front: face,

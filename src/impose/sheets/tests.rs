@@ -6,6 +6,7 @@
 use super::*;
 use crate::frame::Item;
 use crate::geom::{CARD_PRESETS, PAPER_PRESETS};
+use std::sync::Arc;
 
 const EPS: Mm = 0.01;
 const OFFSETS: [Point; 3] = [
@@ -520,7 +521,7 @@ fn plans_number_the_pages_for_each_duplex() {
     assert_eq!((bare.front_page(0), bare.pages), (1, 10));
 }
 
-fn card<'a>(code: &'a str, face: &'a Frame) -> Sides<'a> {
+fn card<'a>(code: &'a str, face: &'a Arc<Frame>) -> Sides<'a> {
     Sides {
         code,
         front: face,
@@ -550,7 +551,7 @@ fn contents(p: &Page) -> (Vec<Transform>, Vec<Stroke>) {
 fn pages_hold_fronts_then_their_backs_in_deck_order() {
     let a4 = Size::new(210.0, 297.0);
     let poker = Size::new(63.0, 88.0);
-    let face = Frame::new(poker);
+    let face = Arc::new(Frame::new(poker));
     let codes: Vec<String> = (0..11).map(|i| i.to_string()).collect();
     let cards: Vec<Sides> = codes.iter().map(|c| card(c, &face)).collect();
     for duplex in DUPLEXES {
