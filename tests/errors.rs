@@ -301,7 +301,7 @@ fn io_errors_exit_2() {
     let o = deckpress(&["check", "no/such/deck.yaml"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("cannot read no/such/deck.yaml"),
+        stderr(&o).contains("no/such/deck.yaml does not exist"),
         "{}",
         stderr(&o)
     );
