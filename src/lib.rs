@@ -21,3 +21,18 @@ pub mod output;
 pub mod render;
 pub mod text;
 pub mod vector;
+
+/// How many threads a build uses: one per core (at most 8), or what
+/// `DECKPRESS_THREADS` says (1 builds everything on one thread; the files
+/// are the same, byte for byte, whatever the number).
+pub fn threads() -> usize {
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        std::env::var("DECKPRESS_THREADS")
+            .ok()
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .min(8)
+    })
+}

@@ -160,14 +160,131 @@ pub fn card_faces(
     edge: Edge,
     diags: &mut Diagnostics,
 ) -> Vec<CardFaces> {
+    let groups = groups(deck, crate::threads());
+    // The first group is set with `ts`; the others each with a typesetter
+    // of their own, on a thread of their own. Every face depends only on
+    // the deck, so the faces are the same however they are shared out.
+    let mut forks: Vec<Typesetter> = (1..groups.len()).map(|_| ts.fork()).collect();
+    let mut setters: Vec<&mut Typesetter> = std::iter::once(ts).chain(forks.iter_mut()).collect();
     let mut m = Metrics::of(deck.cards.size.size);
-    m.body = deck_body(deck, ts, m, edge);
+    let bodies: Vec<Pt> = in_parallel(&mut setters, &groups, |ts, range| {
+        deck_body(deck, range, ts, m, edge)
+    });
+    m.body = bodies
+        .into_iter()
+        .fold(m.body_max(), Pt::min)
+        .max(CARD_FLOOR);
+    let parts = in_parallel(&mut setters, &groups, |ts, range| {
+        let mut found = Diagnostics::default();
+        let faces = group_faces(deck, range, ts, m, edge, &mut found);
+        (faces, found)
+    });
     let mut out = Vec::with_capacity(deck.card_count());
     let mut found = Diagnostics::default();
+    for (faces, problems) in parts {
+        out.extend(faces);
+        found.extend(problems);
+    }
+    // A name that does not fit is one mistake, whichever cards show it.
+    for mut d in found.items {
+        let name_of = deck.characteristics.iter().find(|c| {
+            Some(c.name.at) == d.at
+                && d.subject
+                    .as_deref()
+                    .is_some_and(|s| s.ends_with("field name"))
+        });
+        if let Some(c) = name_of {
+            d.subject = Some(format!("{}, field name (on its cards)", c.label()));
+            d.help = Some(format!(
+                "shorten the name: it is printed on every card of the characteristic (in the band, on the back and as its summary card's title){}",
+                ", or choose a larger card size (--card-size)"
+            ));
+            d = d.merged_as(format!("name {}", c.number), 0.0);
+        }
+        diags.push(d);
+    }
+    out
+}
+
+/// The characteristics shared out into at most `n` runs of about equal
+/// work (their texts' length), in deck order.
+fn groups(deck: &Deck, n: usize) -> Vec<std::ops::Range<usize>> {
+    let cs = &deck.characteristics;
+    let work: Vec<usize> = cs
+        .iter()
+        .map(|c| {
+            64 + c.name.plain().len()
+                + c.behaviours
+                    .iter()
+                    .map(|b| 64 + b.title.plain().len() + b.text.plain().len())
+                    .sum::<usize>()
+        })
+        .collect();
+    let n = n.clamp(1, cs.len().max(1));
+    let total: usize = work.iter().sum();
+    let mut out = Vec::with_capacity(n);
+    let (mut start, mut done) = (0, 0);
+    for (i, w) in work.iter().enumerate() {
+        done += w;
+        let left = cs.len() - i - 1;
+        let wanted = n - out.len() - 1;
+        if wanted > 0 && done * n >= total * (out.len() + 1) && left >= wanted {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    out.push(start..cs.len());
+    out
+}
+
+/// Runs `work` on each group, the first on this thread and the others on
+/// threads of their own, each with its own typesetter; the results in the
+/// groups' order.
+fn in_parallel<T: Send>(
+    setters: &mut [&mut Typesetter],
+    groups: &[std::ops::Range<usize>],
+    work: impl Fn(&mut Typesetter, std::ops::Range<usize>) -> T + Sync,
+) -> Vec<T> {
+    let work = &work;
+    std::thread::scope(|scope| {
+        let mut setters = setters.iter_mut();
+        let first = setters.next();
+        let others: Vec<_> = setters
+            .zip(groups.iter().skip(1))
+            .map(|(ts, range)| {
+                let range = range.clone();
+                scope.spawn(move || work(ts, range))
+            })
+            .collect();
+        let mut out = Vec::with_capacity(groups.len());
+        if let Some(ts) = first {
+            out.push(work(ts, groups[0].clone()));
+        }
+        for handle in others {
+            match handle.join() {
+                Ok(v) => out.push(v),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// The faces of the characteristics in `range`, in deck order.
+fn group_faces(
+    deck: &Deck,
+    range: std::ops::Range<usize>,
+    ts: &mut Typesetter,
+    m: Metrics,
+    edge: Edge,
+    found: &mut Diagnostics,
+) -> Vec<CardFaces> {
+    let mut out = Vec::new();
     // A right-to-left deck's faces read from the right.
     let rtl = deck.is_rtl();
     let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f });
-    for (ci, c) in deck.characteristics.iter().enumerate() {
+    for ci in range {
+        let c = &deck.characteristics[ci];
         let mut cx = Cx {
             deck,
             c,
@@ -175,7 +292,7 @@ pub fn card_faces(
             m,
             edge,
             ts: &mut *ts,
-            diags: &mut found,
+            diags: &mut *found,
         };
         // One back for all the characteristic's cards.
         let back = finish(cx.back());
@@ -199,24 +316,6 @@ pub fn card_faces(
             });
         }
     }
-    // A name that does not fit is one mistake, whichever cards show it.
-    for mut d in found.items {
-        let name_of = deck.characteristics.iter().find(|c| {
-            Some(c.name.at) == d.at
-                && d.subject
-                    .as_deref()
-                    .is_some_and(|s| s.ends_with("field name"))
-        });
-        if let Some(c) = name_of {
-            d.subject = Some(format!("{}, field name (on its cards)", c.label()));
-            d.help = Some(format!(
-                "shorten the name: it is printed on every card of the characteristic (in the band, on the back and as its summary card's title){}",
-                ", or choose a larger card size (--card-size)"
-            ));
-            d = d.merged_as(format!("name {}", c.number), 0.0);
-        }
-        diags.push(d);
-    }
     out
 }
 
@@ -225,14 +324,22 @@ pub fn card_faces(
 /// short statements, down to the floor), so that the deck reads as one
 /// set. A card whose text does not fit even at the floor is left out of
 /// the choice: it is set in the compact layout, or reported.
-fn deck_body(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> Pt {
+fn deck_body(
+    deck: &Deck,
+    range: std::ops::Range<usize>,
+    ts: &mut Typesetter,
+    m: Metrics,
+    edge: Edge,
+) -> Pt {
     let mut scratch = Diagnostics::default();
     let sized = Metrics {
         body: m.body_max(),
         ..m
     };
     let mut body = m.body_max();
-    for c in &deck.characteristics {
+    // Only sizes are wanted: the texts are measured, not set.
+    let was = ts.measuring(true);
+    for c in &deck.characteristics[range] {
         let mut cx = Cx {
             deck,
             c,
@@ -248,7 +355,8 @@ fn deck_body(deck: &Deck, ts: &mut Typesetter, m: Metrics, edge: Edge) -> Pt {
             }
         }
     }
-    body.max(CARD_FLOOR)
+    ts.measuring(was);
+    body
 }
 
 /// Line distance of titles.
@@ -809,17 +917,50 @@ impl Cx<'_> {
         subject: &str,
         fits: impl Fn(&SummaryParts) -> bool,
     ) -> Option<(SummaryParts, bool)> {
-        let mut size = self.m.body_size();
-        loop {
+        // The sizes tried are measured; the one kept is set.
+        let was = self.ts.measuring(true);
+        let found = self.largest_size(width, floor, columns, subject, fits);
+        self.ts.measuring(was);
+        let (size, fitted) = found?;
+        Some((self.summary_parts(width, size, columns, subject)?, fitted))
+    }
+
+    /// The size `largest` chooses, and whether the content fits there.
+    fn largest_size(
+        &mut self,
+        width: Mm,
+        floor: Pt,
+        columns: usize,
+        subject: &str,
+        fits: impl Fn(&SummaryParts) -> bool,
+    ) -> Option<(Pt, bool)> {
+        let top = self.m.body_size();
+        let first = self.summary_parts(width, top, columns, subject)?;
+        if fits(&first) {
+            return Some((top, true));
+        }
+        let floor = floor.min(top);
+        let at_floor = self.summary_parts(width, floor, columns, subject)?;
+        if !fits(&at_floor) {
+            return Some((floor, false));
+        }
+        // The largest size that fits, by bisection over the steps between
+        // (smaller type only ever takes less room).
+        let steps = ((top - floor) / STEP).round() as i32;
+        let (mut lo, mut hi) = (1, steps - 1);
+        let mut best = floor;
+        while lo <= hi {
+            let mid = (lo + hi) / 2;
+            let size = top - mid as f32 * STEP;
             let parts = self.summary_parts(width, size, columns, subject)?;
             if fits(&parts) {
-                return Some((parts, true));
+                best = size;
+                hi = mid - 1;
+            } else {
+                lo = mid + 1;
             }
-            if size - STEP < floor - 1e-3 {
-                return Some((parts, false));
-            }
-            size -= STEP;
         }
+        Some((best, true))
     }
 
     /// The summary card's front, and its back when the content needs two

@@ -132,6 +132,65 @@ pub struct Typesetter {
     stack: Vec<FontFamilyName<'static>>,
     /// The id the next laid-out line gets.
     next_line: u32,
+    /// Blocks already set, by a hash of what they depend on.
+    cache: HashMap<u64, (Rich, Style, u32, Block)>,
+    /// Texts already shaped (at `SHAPED_AT`), by a hash of what their
+    /// shaping depends on.
+    shaped: HashMap<u64, Shaped>,
+    /// Whether blocks are only measured (see `measuring`).
+    measuring: bool,
+    /// The fonts it was made with, for `fork`.
+    set: FontSet,
+}
+
+/// A shaped text: the text, the bits of its leading and tracking, its
+/// layout at `SHAPED_AT`, and the extents it was measured at.
+struct Shaped {
+    text: Rich,
+    leading: u32,
+    tracking: u32,
+    layout: parley::Layout<[u8; 4]>,
+    /// (size bits, width bits) → the block's extent there, without runs.
+    measured: Vec<((u32, u32), Block)>,
+}
+
+/// How many blocks are remembered before the memory starts afresh: a
+/// deck's distinct texts at a few sizes each.
+const CACHE_ENTRIES: usize = 20_000;
+
+/// The size texts are shaped at (then set at any size).
+const SHAPED_AT: Pt = 16.0;
+
+/// A hash of a text, its spans and what its shaping depends on.
+fn shape_key(text: &Rich, style: &Style) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.text.hash(&mut h);
+    for s in &text.spans {
+        (s.range.start, s.range.end, s.bold, s.italic).hash(&mut h);
+    }
+    (style.leading.to_bits(), style.tracking.to_bits()).hash(&mut h);
+    h.finish()
+}
+
+/// A hash of a text, its spans, style and width.
+fn layout_key(text: &Rich, style: &Style, width: Mm) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.text.hash(&mut h);
+    for s in &text.spans {
+        (s.range.start, s.range.end, s.bold, s.italic).hash(&mut h);
+    }
+    (
+        style.size.to_bits(),
+        style.leading.to_bits(),
+        style.tracking.to_bits(),
+        style.color,
+        style.align as u8,
+        width.to_bits(),
+    )
+        .hash(&mut h);
+    h.finish()
 }
 
 impl Default for Typesetter {
@@ -221,42 +280,190 @@ impl Typesetter {
             files,
             stack,
             next_line: 0,
+            cache: HashMap::new(),
+            shaped: HashMap::new(),
+            measuring: false,
+            set: fonts.clone(),
         }
     }
 
-    /// Sets `text` in lines no wider than `width`.
+    /// Sets `text` in lines no wider than `width`. The same text, style and
+    /// width give the same block: it is set once and remembered (designs
+    /// set the same footer on every card, and try a summary or a poster
+    /// panel at many sizes).
     pub fn layout(&mut self, text: &Rich, style: &Style, width: Mm) -> Result<Block, TextError> {
+        if self.measuring {
+            return Ok(self.measure(text, style, width));
+        }
+        let key = layout_key(text, style, width);
+        if let Some((t, s, w, block)) = self.cache.get(&key) {
+            if t == text && s == style && *w == width.to_bits() {
+                let mut block = block.clone();
+                self.renumber(&mut block);
+                return Ok(block);
+            }
+        }
+        let block = self.shape(text, style, width)?;
+        if self.cache.len() >= CACHE_ENTRIES {
+            self.cache.clear();
+        }
+        self.cache
+            .insert(key, (text.clone(), *style, width.to_bits(), block.clone()));
+        Ok(block)
+    }
+
+    /// A new typesetter with the same fonts, for another thread: what it
+    /// sets is the same, byte for byte.
+    pub fn fork(&self) -> Typesetter {
+        Typesetter::new(&self.set)
+    }
+
+    /// Turns measuring on or off, and says whether it was on. While it is
+    /// on, `layout` and `fit` give blocks with every extent (width,
+    /// height, baselines, lines) and no glyph runs: searches for the
+    /// largest size at which a design fits measure the sizes they try and
+    /// set only the one they keep. (A missing glyph is found when that one
+    /// is set.)
+    pub fn measuring(&mut self, on: bool) -> bool {
+        std::mem::replace(&mut self.measuring, on)
+    }
+
+    /// Gives a remembered block's lines ids of their own, so that two
+    /// copies on one face stay two lines.
+    fn renumber(&mut self, block: &mut Block) {
+        let mut seen: Vec<(u32, u32)> = Vec::new();
+        for run in &mut block.runs {
+            let id = match seen.iter().find(|(old, _)| *old == run.line) {
+                Some(&(_, new)) => new,
+                None => {
+                    let new = self.next_line;
+                    self.next_line = self.next_line.wrapping_add(1);
+                    seen.push((run.line, new));
+                    new
+                }
+            };
+            run.line = id;
+        }
+    }
+
+    /// The shaped text of `text` in `style` (shaped now if it is new).
+    fn shaped(&mut self, text: &Rich, style: &Style) -> &mut Shaped {
+        // Shaping does not depend on the size (no hinting): a text is
+        // shaped once, at `SHAPED_AT`, and set at any size by breaking its
+        // lines at the width scaled the other way. Fitting tries a text at
+        // many sizes; only the line breaking is done again.
+        let key = shape_key(text, style);
+        let known = self.shaped.get(&key).is_some_and(|s| {
+            s.text == *text
+                && s.leading == style.leading.to_bits()
+                && s.tracking == style.tracking.to_bits()
+        });
+        if !known {
+            let mut builder = self
+                .layout
+                .ranged_builder(&mut self.fonts, &text.text, 1.0, false);
+            builder.push_default(StyleProperty::FontFamily(FontFamily::List(
+                self.stack.as_slice().into(),
+            )));
+            builder.push_default(StyleProperty::FontSize(SHAPED_AT));
+            builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
+                style.leading,
+            )));
+            if style.tracking != 0.0 {
+                builder.push_default(StyleProperty::LetterSpacing(style.tracking * SHAPED_AT));
+            }
+            for span in &text.spans {
+                if span.bold {
+                    builder.push(
+                        StyleProperty::FontWeight(FontWeight::BOLD),
+                        span.range.clone(),
+                    );
+                }
+                if span.italic {
+                    builder.push(
+                        StyleProperty::FontStyle(FontStyle::Italic),
+                        span.range.clone(),
+                    );
+                }
+            }
+            let layout = builder.build(&text.text);
+            if self.shaped.len() >= CACHE_ENTRIES {
+                self.shaped.clear();
+            }
+            self.shaped.insert(
+                key,
+                Shaped {
+                    text: text.clone(),
+                    leading: style.leading.to_bits(),
+                    tracking: style.tracking.to_bits(),
+                    layout,
+                    measured: Vec::new(),
+                },
+            );
+        }
+        self.shaped
+            .get_mut(&key)
+            .expect("a shaped text is remembered until the next one is shaped")
+    }
+
+    /// The extent of `text` set in lines no wider than `width`: the block
+    /// `layout` gives, without its glyph runs.
+    pub fn measure(&mut self, text: &Rich, style: &Style, width: Mm) -> Block {
+        let k = style.size / SHAPED_AT;
+        let at = (style.size.to_bits(), width.to_bits());
+        let shaped = self.shaped(text, style);
+        if let Some((_, block)) = shaped.measured.iter().find(|(a, _)| *a == at) {
+            return block.clone();
+        }
+        let layout = &mut shaped.layout;
+        layout.break_all_lines(Some(crate::geom::mm_to_pt(width) / k));
+        let (mut widest, mut first, mut last, mut lines) = (0.0f32, None, 0.0, 0);
+        for line in layout.lines() {
+            let m = line.metrics();
+            widest = widest.max(m.advance - m.hanging_advance);
+            first.get_or_insert(m.baseline);
+            last = m.baseline;
+            lines += 1;
+        }
+        let block = Block {
+            runs: Vec::new(),
+            width: pt_to_mm(widest * k),
+            height: pt_to_mm(layout.height() * k),
+            first_baseline: pt_to_mm(first.unwrap_or(0.0) * k),
+            last_baseline: pt_to_mm(last * k),
+            lines,
+            size: style.size,
+        };
+        shaped.measured.push((at, block.clone()));
+        block
+    }
+
+    fn shape(&mut self, text: &Rich, style: &Style, width: Mm) -> Result<Block, TextError> {
         let size = style.size;
-        let mut builder = self
-            .layout
-            .ranged_builder(&mut self.fonts, &text.text, 1.0, false);
-        builder.push_default(StyleProperty::FontFamily(FontFamily::List(
-            self.stack.as_slice().into(),
-        )));
-        builder.push_default(StyleProperty::FontSize(size));
-        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
-            style.leading,
-        )));
-        if style.tracking != 0.0 {
-            builder.push_default(StyleProperty::LetterSpacing(style.tracking * size));
-        }
-        for span in &text.spans {
-            if span.bold {
-                builder.push(
-                    StyleProperty::FontWeight(FontWeight::BOLD),
-                    span.range.clone(),
-                );
-            }
-            if span.italic {
-                builder.push(
-                    StyleProperty::FontStyle(FontStyle::Italic),
-                    span.range.clone(),
-                );
-            }
-        }
-        let mut layout = builder.build(&text.text);
-        // Work in points; convert to mm at the end.
-        let max_width = crate::geom::mm_to_pt(width);
+        let k = size / SHAPED_AT;
+        // Borrow the layout apart from the typesetter's other fields.
+        let key = shape_key(text, style);
+        self.shaped(text, style);
+        let mut shaped = self.shaped.remove(&key).expect("the text was just shaped");
+        let result = self.set_lines(&mut shaped.layout, text, style, width, k);
+        self.shaped.insert(key, shaped);
+        result
+    }
+
+    /// Breaks a shaped text into lines no wider than `width` and makes the
+    /// block of glyph runs, at `k` times the shaping size.
+    fn set_lines(
+        &mut self,
+        layout: &mut parley::Layout<[u8; 4]>,
+        text: &Rich,
+        style: &Style,
+        width: Mm,
+        k: f32,
+    ) -> Result<Block, TextError> {
+        let size = style.size;
+        // Work in points at the shaping size; scale and convert to mm at
+        // the end.
+        let max_width = crate::geom::mm_to_pt(width) / k;
         layout.break_all_lines(Some(max_width));
         // Physical alignment, whatever the text's direction: a face of a
         // right-to-left deck is designed left to right and then mirrored
@@ -311,9 +518,9 @@ impl Typesetter {
                         }
                         glyphs.push(Glyph {
                             id: glyph.id as u16,
-                            x_advance: glyph.advance / size,
-                            x_offset: glyph.x / size,
-                            y_offset: glyph.y / size,
+                            x_advance: glyph.advance / SHAPED_AT,
+                            x_offset: glyph.x / SHAPED_AT,
+                            y_offset: glyph.y / SHAPED_AT,
                             text: rel.clone(),
                         });
                         x += glyph.advance;
@@ -337,7 +544,7 @@ impl Typesetter {
                     .map_or(Face::Regular, |s| Face::styled(s.bold, s.italic));
                 let synth = run.synthesis();
                 runs.push(GlyphRun {
-                    origin: Point::new(pt_to_mm(start_x), pt_to_mm(metrics.baseline)),
+                    origin: Point::new(pt_to_mm(start_x * k), pt_to_mm(metrics.baseline * k)),
                     line: line_id,
                     font,
                     style: styled,
@@ -359,10 +566,10 @@ impl Typesetter {
         }
         Ok(Block {
             runs,
-            width: pt_to_mm(widest),
-            height: pt_to_mm(layout.height()),
-            first_baseline: pt_to_mm(first_baseline.unwrap_or(0.0)),
-            last_baseline: pt_to_mm(last_baseline),
+            width: pt_to_mm(widest * k),
+            height: pt_to_mm(layout.height() * k),
+            first_baseline: pt_to_mm(first_baseline.unwrap_or(0.0) * k),
+            last_baseline: pt_to_mm(last_baseline * k),
             lines,
             size,
         })
@@ -411,14 +618,16 @@ impl Typesetter {
                 estimated: true,
             });
         }
-        // The preferred size is the common case: try it first.
+        // The preferred size is the common case: try it first. (Setting
+        // it also finds a missing glyph, whatever the size.)
         let first = self.layout(text, style, width)?;
         if fits(&first) {
             return Ok(first);
         }
         // Then the floor: text that does not fit there is reported at
-        // once, without searching the sizes between.
-        let at_floor = self.layout(text, &style.sized(floor), width)?;
+        // once, without searching the sizes between. The sizes tried are
+        // measured; only the one kept is set.
+        let at_floor = self.measure(text, &style.sized(floor), width);
         if !fits(&at_floor) {
             let wide_word = match self.widest_word(text, &style.sized(floor)) {
                 Some((w, ww)) if ww > width + 1e-3 => Some(w),
@@ -435,18 +644,22 @@ impl Typesetter {
         // Binary search for the smallest step count (largest size) that
         // fits; the floor does.
         let (mut lo, mut hi) = (1, steps - 1);
-        let mut found = at_floor;
+        let mut found = steps;
         while lo <= hi {
             let mid = (lo + hi) / 2;
-            let block = self.layout(text, &style.sized(size_at(mid)), width)?;
-            if fits(&block) {
-                found = block;
+            if fits(&self.measure(text, &style.sized(size_at(mid)), width)) {
+                found = mid;
                 hi = mid - 1;
             } else {
                 lo = mid + 1;
             }
         }
-        Ok(found)
+        let size = if found == steps {
+            floor
+        } else {
+            size_at(found)
+        };
+        self.layout(text, &style.sized(size), width)
     }
 }
 
@@ -559,5 +772,39 @@ mod tests {
         // Typographic punctuation the framework uses is in the font.
         ts.layout(&Rich::plain("what’s “okay” – é"), &style(9.0), 100.0)
             .unwrap();
+    }
+
+    #[test]
+    fn measuring_gives_the_extents_that_setting_gives() {
+        // Designs search with `measure` and set only what they keep: the
+        // two must agree exactly, or a card measured to fit would not.
+        let texts = [
+            "They **build trust** – they do what they say, and say what they do.",
+            "*Compassion* #1: ça va ? “Quoted”, 100 % & more — an en – dash.",
+            "Psychologically safe teams speak up when things go wrong.",
+            "Short.",
+        ];
+        for source in texts {
+            let text = parse(source).unwrap();
+            for size in [6.5, 9.0, 11.25, 17.0, 42.0] {
+                for width in [12.0, 31.7, 55.0, 180.0] {
+                    let style = style(size).leading(1.3).tracking(0.01);
+                    let mut ts = Typesetter::default();
+                    let set = ts.layout(&text, &style, width).unwrap();
+                    let measured = ts.measure(&text, &style, width);
+                    let mut fresh = Typesetter::default();
+                    let first = fresh.measure(&text, &style, width);
+                    for m in [measured, first] {
+                        assert!(m.runs.is_empty());
+                        assert_eq!(
+                            (m.width, m.height, m.first_baseline, m.last_baseline),
+                            (set.width, set.height, set.first_baseline, set.last_baseline),
+                            "{source:?} at {size} pt in {width} mm"
+                        );
+                        assert_eq!((m.lines, m.size), (set.lines, set.size));
+                    }
+                }
+            }
+        }
     }
 }

@@ -670,6 +670,24 @@ pub(super) fn choose<'d>(
         width: area.w,
         panels: HashMap::new(),
     };
+    // The layouts tried are measured; the one chosen is set.
+    let was = cx.ts.measuring(true);
+    let chosen = search(&mut cx, area, diags);
+    cx.ts.measuring(was);
+    let chosen = chosen?;
+    cx.panels.clear();
+    match cx.layout(chosen.sizes.body, chosen.plan) {
+        Ok(layout) => Some(layout),
+        Err(Failure::TooWide(d)) | Err(Failure::Hard(d)) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The layout `choose` sets, measured.
+fn search<'d>(cx: &mut Cx<'_, 'd>, area: Rect, diags: &mut Diagnostics) -> Option<Layout<'d>> {
+    let (deck, scale) = (cx.deck, cx.scale);
     let room = area.h;
     let (floor, max) = (scale.body_floor(), scale.body_max().max(scale.body_floor()));
     let steps = ((max - floor) / STEP).round() as i32;
@@ -704,6 +722,12 @@ pub(super) fn choose<'d>(
                 );
                 return None;
             }
+            continue;
+        }
+        // Nor content whose glyphs, set in one line each and stacked, take
+        // more area than the page has (the shaped widths are measured once,
+        // whatever the plan).
+        if content == Content::Texts && measured_area(cx, floor) > area.w * area.h {
             continue;
         }
         let mut best: Option<Layout> = None;
@@ -748,7 +772,7 @@ pub(super) fn choose<'d>(
             return best;
         }
     }
-    report_overflow(&mut cx, room, diags);
+    report_overflow(cx, room, diags);
     None
 }
 
@@ -775,6 +799,23 @@ fn least_area(deck: &Deck, content: Content, size: Pt) -> f32 {
         })
         .sum();
     chars as f32 * 0.2 * em * 1.25 * em
+}
+
+/// The area, in mm², the behaviours' full texts take at `size`, every line
+/// full: their shaped widths times the line height, a little less for the
+/// spaces lost at line ends. No layout of them takes less.
+fn measured_area(cx: &mut Cx<'_, '_>, size: Pt) -> f32 {
+    let style = Style::new(size, ink::TEXT).leading(1.25);
+    let line = pt_to_mm(size * 1.25);
+    let mut area = 0.0;
+    for c in &cx.deck.characteristics {
+        for b in &c.behaviours {
+            if let Ok(block) = cx.ts.layout(&b.text.rich, &style, 1.0e5) {
+                area += block.width * line;
+            }
+        }
+    }
+    0.95 * area
 }
 
 /// Whether `k` columns of behaviours are wide enough to read at the floor:
