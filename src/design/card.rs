@@ -332,11 +332,8 @@ fn deck_body(
     edge: Edge,
 ) -> Pt {
     let mut scratch = Diagnostics::default();
-    let sized = Metrics {
-        body: m.body_max(),
-        ..m
-    };
     let mut body = m.body_max();
+    let sized = Metrics { body, ..m };
     // Only sizes are wanted: the texts are measured, not set.
     let was = ts.measuring(true);
     for c in &deck.characteristics[range] {
@@ -350,6 +347,10 @@ fn deck_body(
             diags: &mut scratch,
         };
         for b in &c.behaviours {
+            // Only a text that does not fit at the size found so far can
+            // lower it: each is tried from there down (on the same steps
+            // from the maximum), not from the maximum again.
+            cx.m.body = body;
             if let Some(size) = cx.behaviour_body(b) {
                 body = body.min(size);
             }

@@ -4,6 +4,8 @@
 //! colours look alike (also to colour-blind readers), and colours so light
 //! that their backs look blank.
 
+use std::collections::HashMap;
+
 use crate::deck::Deck;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::frame::{Color, Frame, Item};
@@ -170,12 +172,18 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
     // colours merely close another, each listing the pairs (a palette is
     // one choice).
     let mut same: Vec<(usize, usize)> = Vec::new();
+    let mut repeated = vec![false; chars.len()];
     let mut close: Vec<(usize, usize, Vision, f64)> = Vec::new();
+    // The nearest any vision sees two colours: the same for every pair of
+    // characteristics with those colours, so worked out once per pair of
+    // colours.
+    let mut nearest: HashMap<(Color, Color), (Vision, f64)> = HashMap::new();
     for (i, a) in chars.iter().enumerate() {
         for (j, b) in chars.iter().enumerate().skip(i + 1) {
             if a.colour == b.colour {
                 // Each repeat once, against the first that has the colour.
-                if !same.iter().any(|&(_, sj)| sj == j) {
+                if !repeated[j] {
+                    repeated[j] = true;
                     same.push((i, j));
                 }
                 continue;
@@ -183,16 +191,18 @@ pub fn check_colours(deck: &Deck, diags: &mut Diagnostics) {
             if close.len() >= MAX_PAIRS {
                 continue;
             }
-            let (vision, d) = Vision::ALL
-                .iter()
-                .map(|&v| (v, difference(a.colour, b.colour, v)))
-                .fold((Vision::Normal, f64::INFINITY), |best, x| {
-                    if x.1 < best.1 {
-                        x
-                    } else {
-                        best
-                    }
-                });
+            let (vision, d) = *nearest.entry((a.colour, b.colour)).or_insert_with(|| {
+                Vision::ALL
+                    .iter()
+                    .map(|&v| (v, difference(a.colour, b.colour, v)))
+                    .fold((Vision::Normal, f64::INFINITY), |best, x| {
+                        if x.1 < best.1 {
+                            x
+                        } else {
+                            best
+                        }
+                    })
+            });
             if d < MIN_DIFFERENCE {
                 close.push((i, j, vision, d));
             }

@@ -133,10 +133,10 @@ pub struct Typesetter {
     /// The id the next laid-out line gets.
     next_line: u32,
     /// Blocks already set, by a hash of what they depend on.
-    cache: HashMap<u64, (Rich, Style, u32, Block)>,
+    cache: Recent<(Rich, Style, u32, Block)>,
     /// Texts already shaped (at `SHAPED_AT`), by a hash of what their
     /// shaping depends on.
-    shaped: HashMap<u64, Shaped>,
+    shaped: Recent<Shaped>,
     /// Whether blocks are only measured (see `measuring`).
     measuring: bool,
     /// The fonts it was made with, for `fork`.
@@ -154,9 +154,51 @@ struct Shaped {
     measured: Vec<((u32, u32), Block)>,
 }
 
-/// How many blocks are remembered before the memory starts afresh: a
-/// deck's distinct texts at a few sizes each.
-const CACHE_ENTRIES: usize = 20_000;
+/// How many set blocks, and how many shaped texts, are remembered: more
+/// than a poster of the largest deck tries at once (its every text), so
+/// that its layout search never shapes a text twice, and few enough that
+/// a deck of thousands of cards does not keep every text it ever set
+/// (each is set on its card and done with).
+const CACHE_ENTRIES: usize = 1024;
+
+/// A map that remembers at most `CACHE_ENTRIES` values: when it is full,
+/// the half used longest ago is forgotten.
+struct Recent<V> {
+    map: HashMap<u64, (u64, V)>,
+    tick: u64,
+}
+
+impl<V> Recent<V> {
+    fn new() -> Recent<V> {
+        Recent {
+            map: HashMap::new(),
+            tick: 0,
+        }
+    }
+
+    fn get(&mut self, key: u64) -> Option<&mut V> {
+        self.tick += 1;
+        let tick = self.tick;
+        self.map.get_mut(&key).map(|(used, v)| {
+            *used = tick;
+            v
+        })
+    }
+
+    fn remove(&mut self, key: u64) -> Option<V> {
+        self.map.remove(&key).map(|(_, v)| v)
+    }
+
+    fn insert(&mut self, key: u64, value: V) {
+        if self.map.len() >= CACHE_ENTRIES && !self.map.contains_key(&key) {
+            let mut ticks: Vec<u64> = self.map.values().map(|(t, _)| *t).collect();
+            let (_, &mut median, _) = ticks.select_nth_unstable(CACHE_ENTRIES / 2);
+            self.map.retain(|_, (t, _)| *t > median);
+        }
+        self.tick += 1;
+        self.map.insert(key, (self.tick, value));
+    }
+}
 
 /// The size texts are shaped at (then set at any size).
 const SHAPED_AT: Pt = 16.0;
@@ -280,8 +322,8 @@ impl Typesetter {
             files,
             stack,
             next_line: 0,
-            cache: HashMap::new(),
-            shaped: HashMap::new(),
+            cache: Recent::new(),
+            shaped: Recent::new(),
             measuring: false,
             set: fonts.clone(),
         }
@@ -296,7 +338,7 @@ impl Typesetter {
             return Ok(self.measure(text, style, width));
         }
         let key = layout_key(text, style, width);
-        if let Some((t, s, w, block)) = self.cache.get(&key) {
+        if let Some((t, s, w, block)) = self.cache.get(key) {
             if t == text && s == style && *w == width.to_bits() {
                 let mut block = block.clone();
                 self.renumber(&mut block);
@@ -304,9 +346,6 @@ impl Typesetter {
             }
         }
         let block = self.shape(text, style, width)?;
-        if self.cache.len() >= CACHE_ENTRIES {
-            self.cache.clear();
-        }
         self.cache
             .insert(key, (text.clone(), *style, width.to_bits(), block.clone()));
         Ok(block)
@@ -353,7 +392,7 @@ impl Typesetter {
         // lines at the width scaled the other way. Fitting tries a text at
         // many sizes; only the line breaking is done again.
         let key = shape_key(text, style);
-        let known = self.shaped.get(&key).is_some_and(|s| {
+        let known = self.shaped.get(key).is_some_and(|s| {
             s.text == *text
                 && s.leading == style.leading.to_bits()
                 && s.tracking == style.tracking.to_bits()
@@ -387,9 +426,6 @@ impl Typesetter {
                 }
             }
             let layout = builder.build(&text.text);
-            if self.shaped.len() >= CACHE_ENTRIES {
-                self.shaped.clear();
-            }
             self.shaped.insert(
                 key,
                 Shaped {
@@ -402,7 +438,7 @@ impl Typesetter {
             );
         }
         self.shaped
-            .get_mut(&key)
+            .get(key)
             .expect("a shaped text is remembered until the next one is shaped")
     }
 
@@ -444,7 +480,7 @@ impl Typesetter {
         // Borrow the layout apart from the typesetter's other fields.
         let key = shape_key(text, style);
         self.shaped(text, style);
-        let mut shaped = self.shaped.remove(&key).expect("the text was just shaped");
+        let mut shaped = self.shaped.remove(key).expect("the text was just shaped");
         let result = self.set_lines(&mut shaped.layout, text, style, width, k);
         self.shaped.insert(key, shaped);
         result
