@@ -124,15 +124,18 @@ pub fn wanted(deck: &Deck, named: Option<&[Output]>) -> Vec<Output> {
     out
 }
 
-/// What making an output gives: its files, or `None` when it cannot be
-/// made (the reasons are in the diagnostics).
-type Made = Result<Option<Vec<OutputFile>>, render::RenderError>;
+/// The writing of one file of an output, ready to run on any thread.
+type Render<'d> = Box<dyn FnOnce() -> Result<OutputFile, render::RenderError> + Send + 'd>;
+
+/// What designing and imposing an output gives: the renders of its files,
+/// or `None` when it cannot be made (the reasons are in the diagnostics).
+type Made<'d> = Option<Vec<Render<'d>>>;
 
 /// One output in the table: what it is, and how it is made from a deck
-/// (designed, imposed and rendered).
+/// (designed and imposed; the renders it returns write the files).
 pub struct Entry {
     pub output: Output,
-    make: fn(&mut Job, &mut Diagnostics) -> Made,
+    make: for<'d> fn(&mut Job<'d>, &mut Diagnostics) -> Made<'d>,
 }
 
 /// Every output, in the order they are made and reported.
@@ -160,6 +163,9 @@ pub struct Built {
     /// (their problems are in the diagnostics).
     pub made: Vec<Output>,
     pub failed: Vec<Output>,
+    /// How long each phase of each output took, in the table's order
+    /// (`--timings`).
+    pub timings: Vec<(String, std::time::Duration)>,
 }
 
 impl Built {
@@ -174,16 +180,23 @@ impl Built {
 /// problems found designing them).
 pub struct Job<'d> {
     pub deck: &'d Deck,
+    /// Whether PDFs are written (not for `check`).
+    pub render: bool,
     ts: Typesetter,
     faces: Vec<(Edge, Vec<CardFaces>, Diagnostics)>,
+    /// Time spent designing faces and posters (the rest of making an
+    /// output is imposing them), for `--timings`.
+    designing: std::time::Duration,
 }
 
 impl<'d> Job<'d> {
     pub fn new(deck: &'d Deck) -> Job<'d> {
         Job {
             deck,
+            render: true,
             ts: Typesetter::new(&deck.fonts),
             faces: Vec::new(),
+            designing: std::time::Duration::ZERO,
         }
     }
 
@@ -194,7 +207,9 @@ impl<'d> Job<'d> {
             Some(i) => i,
             None => {
                 let mut found = Diagnostics::default();
+                let t = std::time::Instant::now();
                 let faces = design::card_faces(self.deck, &mut self.ts, edge, &mut found);
+                self.designing += t.elapsed();
                 for card in &faces {
                     let front = format!("{} (front)", card.label);
                     contrast::report_faint(self.deck, &card.front, &front, &mut found);
@@ -217,24 +232,153 @@ pub fn build(
     wanted: &[Output],
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
-    let mut job = Job::new(deck);
+    make(deck, wanted, true, diags)
+}
+
+/// Designs and checks the outputs `wanted` names without writing any PDF
+/// (`deckpress check`): everything that can go wrong in a deck is found
+/// in the design; the files come back empty.
+pub fn check(
+    deck: &Deck,
+    wanted: &[Output],
+    diags: &mut Diagnostics,
+) -> Result<Built, render::RenderError> {
+    make(deck, wanted, false, diags)
+}
+
+/// Walks the table: the outputs that print the cards in turn (they share
+/// the designed faces), the poster at the same time on another thread.
+/// The results, files and problems alike, come back in the table's order
+/// whatever finishes first, so the bytes and the messages are the same as
+/// one thread would give.
+fn make(
+    deck: &Deck,
+    wanted: &[Output],
+    render: bool,
+    diags: &mut Diagnostics,
+) -> Result<Built, render::RenderError> {
     contrast::check_colours(deck, diags);
+    let entries: Vec<&Entry> = OUTPUTS
+        .iter()
+        .filter(|e| wanted.contains(&e.output))
+        .collect();
+    let (apart, together): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| e.output == Output::Poster);
+    type Timed = Vec<(String, std::time::Duration)>;
+    type Done = Vec<(
+        Output,
+        Option<Vec<Result<OutputFile, render::RenderError>>>,
+        Diagnostics,
+        Timed,
+    )>;
+    // Designs the entries on one thread, then writes their files side by
+    // side.
+    let run = |entries: &[&Entry]| -> Done {
+        let mut job = Job::new(deck);
+        job.render = render;
+        let prepared: Vec<(Output, Made, Diagnostics, Timed)> = entries
+            .iter()
+            .map(|entry| {
+                let mut found = Diagnostics::default();
+                let t = std::time::Instant::now();
+                let before = job.designing;
+                let made = (entry.make)(&mut job, &mut found);
+                let (all, design) = (t.elapsed(), job.designing - before);
+                let name = entry.output.name();
+                let timed = vec![
+                    (format!("{name}: design"), design),
+                    (format!("{name}: impose"), all.saturating_sub(design)),
+                ];
+                (entry.output, made, found, timed)
+            })
+            .collect();
+        if crate::threads() == 1 {
+            return prepared
+                .into_iter()
+                .map(|(output, made, found, mut timed)| {
+                    let files = made.map(|renders| {
+                        let t = std::time::Instant::now();
+                        let files: Vec<_> = renders.into_iter().map(|r| r()).collect();
+                        timed.push((format!("{}: render", output.name()), t.elapsed()));
+                        files
+                    });
+                    (output, files, found, timed)
+                })
+                .collect();
+        }
+        std::thread::scope(|scope| {
+            let started: Vec<_> = prepared
+                .into_iter()
+                .map(|(output, made, found, timed)| {
+                    let handles = made.map(|renders| {
+                        renders
+                            .into_iter()
+                            .map(|r| {
+                                scope.spawn(move || {
+                                    let t = std::time::Instant::now();
+                                    (r(), t.elapsed())
+                                })
+                            })
+                            .collect::<Vec<_>>()
+                    });
+                    (output, handles, found, timed)
+                })
+                .collect();
+            started
+                .into_iter()
+                .map(|(output, handles, found, mut timed)| {
+                    let files = handles.map(|hs| {
+                        let mut files = Vec::new();
+                        let mut rendering = std::time::Duration::ZERO;
+                        for h in hs {
+                            let (file, took) =
+                                h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                            rendering += took;
+                            files.push(file);
+                        }
+                        timed.push((format!("{}: render", output.name()), rendering));
+                        files
+                    });
+                    (output, files, found, timed)
+                })
+                .collect()
+        })
+    };
+    let mut results = std::thread::scope(|scope| {
+        let poster =
+            (!apart.is_empty() && crate::threads() > 1).then(|| scope.spawn(|| run(&apart)));
+        let mut results = run(&together);
+        if crate::threads() == 1 && !apart.is_empty() {
+            results.extend(run(&apart));
+        }
+        if let Some(handle) = poster {
+            results.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            );
+        }
+        results
+    });
+    results.sort_by_key(|(o, _, _, _)| OUTPUTS.iter().position(|e| e.output == *o));
     let mut built = Built {
         files: Vec::new(),
         made: Vec::new(),
         failed: Vec::new(),
+        timings: Vec::new(),
     };
-    for entry in OUTPUTS.iter().filter(|e| wanted.contains(&e.output)) {
-        let mut found = Diagnostics::default();
-        let files = (entry.make)(&mut job, &mut found)?;
+    for (output, files, found, timed) in results {
+        built.timings.extend(timed);
         let failed = found.has_errors();
         diags.extend(found);
         match files {
             Some(files) if !failed => {
-                built.files.extend(files);
-                built.made.push(entry.output);
+                for f in files {
+                    built.files.push(f?);
+                }
+                built.made.push(output);
             }
-            _ => built.failed.push(entry.output),
+            _ => built.failed.push(output),
         }
     }
     Ok(built)
@@ -251,16 +395,19 @@ pub fn outputs(
     Ok(built.complete().then_some(built.files))
 }
 
-fn make_cards(job: &mut Job, diags: &mut Diagnostics) -> Made {
+fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     let deck = job.deck;
     let cards = job.faces(Edge::Bleed, diags);
     if diags.has_errors() {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(vec![cards_pdf(deck, &cards)?]))
+    if !job.render {
+        return Some(Vec::new());
+    }
+    Some(vec![Box::new(move || cards_pdf(deck, &cards))])
 }
 
-fn make_sheets(job: &mut Job, diags: &mut Diagnostics) -> Made {
+fn make_sheets<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     let deck = job.deck;
     let edge = if deck.sheets.cut == Cut::Butted {
         Edge::Inset(BUTTED_INSET)
@@ -268,16 +415,16 @@ fn make_sheets(job: &mut Job, diags: &mut Diagnostics) -> Made {
         Edge::Bleed
     };
     let cards = job.faces(edge, diags);
-    let Some(layout) = sheet_layout(deck, diags) else {
-        return Ok(None);
-    };
+    let layout = sheet_layout(deck, diags)?;
     if diags.has_errors() {
-        return Ok(None);
+        return None;
     }
-    let Some(pages) = sheet_pages(deck, &cards, &layout, &mut job.ts, diags) else {
-        return Ok(None);
-    };
-    Ok(Some(vec![sheets_pdf(deck, &layout, &pages, cards.len())?]))
+    let pages = sheet_pages(deck, &cards, &layout, &mut job.ts, diags)?;
+    if !job.render {
+        return Some(Vec::new());
+    }
+    let n = cards.len();
+    Some(vec![Box::new(move || sheets_pdf(deck, &layout, &pages, n))])
 }
 
 /// The posters to suggest when a poster does not fit, smallest first: the
@@ -329,14 +476,16 @@ fn poster_choice(deck: &Deck, size: &NamedSize, o: Orientation) -> String {
     )
 }
 
-fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
+fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     let deck = job.deck;
     let trim = deck.poster.trim();
     let bleeds = deck.poster.bleed > 0.0;
     let office = Edge::Inset(poster_design::Scale::of(trim).margin());
     let edge = if bleeds { Edge::Bleed } else { office };
     let mut found = Diagnostics::default();
+    let t = std::time::Instant::now();
     let poster = poster_design::poster(deck, &mut job.ts, trim, edge, &mut found);
+    job.designing += t.elapsed();
     if found.has_errors() {
         // Say which larger poster would hold it, if one would.
         let fits = larger_posters(deck).into_iter().find(|(size, o)| {
@@ -353,17 +502,24 @@ fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
             }
         }
         diags.extend(found);
-        return Ok(None);
+        return None;
     }
     contrast::report_faint(deck, &poster.frame, "the poster", &mut found);
     diags.extend(found);
-    let mut files = vec![poster_pdf(deck, &poster)?];
+    if !job.render {
+        return Some(Vec::new());
+    }
+    let mut files: Vec<Render<'d>> = Vec::new();
     if let Some(paper) = &deck.poster.tile {
         if let Some(grid) = TileGrid::new(poster.frame.size, paper.size) {
             let frame = if bleeds {
                 // The same layout, so the same problems: reported once.
                 let mut again = Diagnostics::default();
-                poster_design::poster(deck, &mut job.ts, trim, office, &mut again).frame
+                let t = std::time::Instant::now();
+                let frame =
+                    poster_design::poster(deck, &mut job.ts, trim, office, &mut again).frame;
+                job.designing += t.elapsed();
+                frame
             } else {
                 poster.frame.clone()
             };
@@ -384,10 +540,12 @@ fn make_poster(job: &mut Job, diags: &mut Diagnostics) -> Made {
                 poster: frame,
                 labels,
             };
-            files.push(tiles_pdf(deck, &tiled, paper)?);
+            let paper = paper.clone();
+            files.push(Box::new(move || tiles_pdf(deck, &tiled, &paper)));
         }
     }
-    Ok(Some(files))
+    files.insert(0, Box::new(move || poster_pdf(deck, &poster)));
+    Some(files)
 }
 
 /// The poster split over sheets: the grid, the poster as an office printer

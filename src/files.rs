@@ -8,9 +8,9 @@ use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
-/// The largest deck file: the framework is 20 KB; ten megabytes is
-/// thousands of cards.
-pub const MAX_DECK_BYTES: u64 = 10 * 1024 * 1024;
+/// The largest deck file: the framework is 16 KB for 37 cards; 32
+/// megabytes is over 50,000 cards.
+pub const MAX_DECK_BYTES: u64 = 32 * 1024 * 1024;
 
 /// The largest picture file: a print-quality icon is well under a
 /// megabyte.

@@ -116,6 +116,58 @@ fn building_twice_gives_the_same_bytes() {
 }
 
 #[test]
+fn one_thread_or_many_give_the_same_bytes() {
+    // Card faces are set in groups on several threads and the outputs are
+    // rendered side by side; the files must not depend on how many.
+    for deck in [
+        root().join("deck.yaml"),
+        fixture("shapes/facilitation.yaml"),
+    ] {
+        let mut sets = Vec::new();
+        for threads in ["1", "3", "8"] {
+            let out = temp_dir(&format!(
+                "threads-{threads}-{}",
+                deck.file_stem().unwrap().to_string_lossy()
+            ));
+            let o = std::process::Command::new(env!("CARGO_BIN_EXE_deckpress"))
+                .args(["build", deck.to_str().unwrap(), "-o", out.to_str().unwrap()])
+                .env("DECKPRESS_THREADS", threads)
+                .current_dir(root())
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", stderr(&o));
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+                .map(|p| {
+                    let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                    (name, std::fs::read(&p).unwrap())
+                })
+                .collect();
+            files.sort();
+            assert!(
+                files.len() >= 3,
+                "{:?}",
+                files.iter().map(|f| &f.0).collect::<Vec<_>>()
+            );
+            sets.push(files);
+        }
+        for other in &sets[1..] {
+            assert_eq!(sets[0].len(), other.len());
+            for (a, b) in sets[0].iter().zip(other) {
+                assert_eq!(a.0, b.0);
+                assert!(
+                    a.1 == b.1,
+                    "{} differs between thread counts for {deck:?}",
+                    a.0
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn card_size_and_bleed_from_the_command_line() {
     let deck = root().join("deck.yaml");
     let out = build(&deck, "tarot", &["--card-size", "tarot", "--bleed", "2"]);

@@ -297,7 +297,7 @@ fn ctrl_c_during_a_build_leaves_the_earlier_output_and_no_temporary_file() {
     std::fs::write(out.join("cards.pdf"), b"earlier").unwrap();
     // A deck large enough to take a while.
     let mut deck = String::from("title: A large deck\ncharacteristics:\n");
-    for i in 0..40 {
+    for i in 0..120 {
         deck.push_str(&format!(
             "  - id: c{i}\n    name: Characteristic {i}\n    colour: \"#123f73\"\n    behaviours:\n"
         ));
@@ -314,6 +314,8 @@ fn ctrl_c_during_a_build_leaves_the_earlier_output_and_no_temporary_file() {
             dir.join("deck.yaml").to_str().unwrap(),
             "-o",
             out.to_str().unwrap(),
+            "--only",
+            "cards,sheets",
         ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
