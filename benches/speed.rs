@@ -82,7 +82,7 @@ fn main() {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     println!(
-        "{:<32} {:>9} {:>9} {:>9} {:>10}",
+        "{:<44} {:>9} {:>9} {:>9} {:>10}",
         "job", "wall", "cpu", "peak", "per card"
     );
     for &n in &sizes {
@@ -116,7 +116,7 @@ fn main() {
             let peak = done.iter().map(|r| r.peak_kib).max().unwrap_or(0);
             let label = format!("{n}x ({cards} cards) {name}");
             println!(
-                "{label:<32} {:>9} {:>9} {:>6} MiB {:>7.2} ms",
+                "{label:<44} {:>9} {:>9} {:>6} MiB {:>7.2} ms",
                 shown(median.wall),
                 shown(cpu),
                 peak.div_ceil(1024),
@@ -124,14 +124,14 @@ fn main() {
             );
             if done.len() > 1 {
                 println!(
-                    "{:<32} min {} max {}",
+                    "{:<44} min {} max {}",
                     "",
                     shown(done[0].wall),
                     shown(done[done.len() - 1].wall)
                 );
             }
             for t in &median.timings {
-                println!("{:<32} {t}", "");
+                println!("{:<44} {t}", "");
             }
         }
         let _ = std::fs::remove_dir_all(&out);

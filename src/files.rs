@@ -39,6 +39,12 @@ pub const MAX_ALIASES: usize = 1_000;
 /// How deeply lists and mappings may nest: a deck needs five levels.
 pub const MAX_DEPTH: usize = 32;
 
+/// The most YAML values (mappings, lists, keys and texts) a deck may
+/// hold: a characteristic takes about 20 and a behaviour 5, so a million
+/// is over 100,000 cards; the limit bounds the memory a file of tiny
+/// values (`[1,1,1,…]`) could take.
+pub const MAX_NODES: usize = 1_000_000;
+
 /// The most pixels a picture may have (width × height), checked before
 /// it is decoded: 25 megapixels is a 5000 × 5000 image, ten times what an
 /// icon printed at 300 ppi needs; decoded, it takes 100 MB.

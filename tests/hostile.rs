@@ -121,6 +121,14 @@ fn yaml_limits_and_traps_are_explained_in_plain_words() {
     let o = deckpress(&["check", dir.join("deck.yaml").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("YAML aliases"), "{}", stderr(&o));
+    // A million tiny values (3 MB) is refused, not held in memory.
+    let mut deck = String::from("title: A deck\npillars: [");
+    deck.push_str(&"1,".repeat(1_100_000));
+    deck.push_str("1]\n");
+    std::fs::write(dir.join("deck.yaml"), deck).unwrap();
+    let o = deckpress(&["check", dir.join("deck.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("too large"), "{}", stderr(&o));
 }
 
 #[test]

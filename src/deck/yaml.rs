@@ -125,10 +125,13 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// Parses YAML text into a node tree, or one located diagnostic.
 pub fn parse(text: &str) -> Result<Node, Diagnostic> {
-    use crate::files::{MAX_ALIASES, MAX_DEPTH};
+    use crate::files::{MAX_ALIASES, MAX_DEPTH, MAX_NODES};
     let mut budget = serde_saphyr::Budget::default();
     budget.max_aliases = MAX_ALIASES;
     budget.max_depth = MAX_DEPTH;
+    budget.max_nodes = MAX_NODES;
+    // Every value is a few events (start, end, key).
+    budget.max_events = 4 * MAX_NODES;
     let options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::Error,
         budget: Some(budget),
