@@ -152,6 +152,10 @@ pub const OUTPUTS: &[Entry] = &[
         output: Output::Poster,
         make: make_poster,
     },
+    Entry {
+        output: Output::Handout,
+        make: make_handout,
+    },
 ];
 
 /// What a build gives.
@@ -262,8 +266,9 @@ fn make(
         .iter()
         .filter(|e| wanted.contains(&e.output))
         .collect();
-    let (apart, together): (Vec<&Entry>, Vec<&Entry>) =
-        entries.iter().partition(|e| e.output == Output::Poster);
+    let (apart, together): (Vec<&Entry>, Vec<&Entry>) = entries
+        .iter()
+        .partition(|e| matches!(e.output, Output::Poster | Output::Handout));
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
@@ -546,6 +551,55 @@ fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     }
     files.insert(0, Box::new(move || poster_pdf(deck, &poster)));
     Some(files)
+}
+
+fn make_handout<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
+    let deck = job.deck;
+    let mut found = Diagnostics::default();
+    let t = std::time::Instant::now();
+    let frames = design::handout::handout(deck, &mut job.ts, &mut found);
+    job.designing += t.elapsed();
+    for (i, f) in frames.iter().enumerate() {
+        contrast::report_faint(deck, f, &format!("the handout, page {}", i + 1), &mut found);
+    }
+    let failed = found.has_errors();
+    diags.extend(found);
+    if failed {
+        return None;
+    }
+    if !job.render {
+        return Some(Vec::new());
+    }
+    let size = design::handout::page_size(deck);
+    let pages: Vec<Page> = frames
+        .into_iter()
+        .enumerate()
+        .map(|(i, frame)| Page {
+            size,
+            trim: None,
+            bleed: None,
+            frame,
+            label: format!("handout page {}", i + 1),
+        })
+        .collect();
+    Some(vec![Box::new(move || handout_pdf(deck, &pages))])
+}
+
+/// Renders the handout.
+pub fn handout_pdf(deck: &Deck, pages: &[Page]) -> Result<OutputFile, render::RenderError> {
+    let bytes = render::pdf(pages, &doc_info(deck, "handout"))?;
+    let size = design::handout::page_size(deck);
+    let paper = if size.w > 212.0 { "Letter" } else { "A4" };
+    let n = pages.len();
+    Ok(OutputFile {
+        name: "handout.pdf".into(),
+        bytes,
+        summary: format!(
+            "{n} page{}: the whole framework on {paper} portrait to read and keep, body text at {} pt",
+            if n == 1 { "" } else { "s" },
+            design::handout::BODY
+        ),
+    })
 }
 
 /// The poster split over sheets: the grid, the poster as an office printer

@@ -69,6 +69,20 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Build the handout only (out/handout.pdf: the whole framework on A4,
+    /// or Letter when the deck's sheets are Letter); the same as build
+    /// --only handout.
+    Handout {
+        /// The deck file.
+        #[arg(value_name = "DECK", default_value = "deck.yaml")]
+        file: PathBuf,
+        /// The folder to write into; created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        /// Print how long each step took (on standard error).
+        #[arg(long)]
+        timings: bool,
+    },
     /// Check the deck without writing anything: reads it, lays out every
     /// card, sheet and poster and reports every problem found. Exit code 1
     /// if there is any.
@@ -102,7 +116,7 @@ enum Command {
 #[derive(Args)]
 struct OnlyArgs {
     /// Make only these outputs, separated by commas: cards, sheets,
-    /// poster (e.g. --only cards,sheets). Overrides the deck's `outputs:`;
+    /// poster, handout (e.g. --only cards,sheets). Overrides the deck's `outputs:`;
     /// without either, all are made.
     #[arg(long, value_name = "LIST", value_parser = outputs, value_delimiter = ',')]
     only: Option<Vec<Output>>,
@@ -452,6 +466,13 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             paper.apply(&mut overrides);
             calibrate(&deck.file, &overrides, &out)
+        }
+        Command::Handout { file, out, timings } => {
+            let only = OnlyArgs {
+                only: Some(vec![Output::Handout]),
+                timings,
+            };
+            run(&file, &Overrides::default(), &only, Some(&out))
         }
         Command::Poster {
             file,

@@ -114,13 +114,28 @@ proptest! {
         };
         overrides.apply(&mut deck);
         let mut diags = loaded.diagnostics;
-        let wanted = [Output::Cards, Output::Sheets];
+        let wanted = [Output::Cards, Output::Sheets, Output::Handout];
         let built = build::build(&deck, &wanted, &mut diags).expect("renders");
         if built.complete() {
             let cards = built.files.iter().find(|f| f.name == "cards.pdf").expect("cards.pdf");
             let doc = lopdf::Document::load_mem(&cards.bytes).expect("a PDF");
             prop_assert_eq!(doc.get_pages().len(), 2 * deck.card_count());
             prop_assert!(!diags.has_errors());
+            // The handout holds every behaviour's words.
+            let handout = built.files.iter().find(|f| f.name == "handout.pdf").expect("handout.pdf");
+            let doc = lopdf::Document::load_mem(&handout.bytes).expect("a PDF");
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            let squash = |s: &str| -> String {
+                s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+            };
+            let text = squash(&doc.extract_text(&pages).unwrap_or_default());
+            for c in &deck.characteristics {
+                for b in &c.behaviours {
+                    for w in b.text.plain().split_whitespace() {
+                        prop_assert!(text.contains(&squash(w)), "{:?} of {} is not in the handout", w, b.code(c));
+                    }
+                }
+            }
         } else {
             // Whatever is wrong is an error, and every error says where.
             prop_assert!(diags.has_errors());

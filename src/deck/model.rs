@@ -152,16 +152,24 @@ pub enum Output {
     Sheets,
     /// poster.pdf (and poster-tiles.pdf when tiling is asked for).
     Poster,
+    /// handout.pdf: the whole framework on A4 or Letter, to keep.
+    Handout,
 }
 
 impl Output {
-    pub const ALL: [Output; 3] = [Output::Cards, Output::Sheets, Output::Poster];
+    pub const ALL: [Output; 4] = [
+        Output::Cards,
+        Output::Sheets,
+        Output::Poster,
+        Output::Handout,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             Output::Cards => "cards",
             Output::Sheets => "sheets",
             Output::Poster => "poster",
+            Output::Handout => "handout",
         }
     }
 

@@ -1061,7 +1061,7 @@ impl Cx<'_> {
     /// Reads `outputs:`, the outputs `build` makes by default.
     fn outputs(&mut self, node: &Node) -> Option<(Vec<Output>, Loc)> {
         let subject = "the deck, field outputs";
-        let help = "list the outputs to build, e.g. outputs: [cards, sheets, poster]";
+        let help = "list the outputs to build, e.g. outputs: [cards, sheets, poster, handout]";
         let items: Vec<&Node> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             Value::Str(_) => vec![node],

@@ -11,6 +11,7 @@ pub mod card;
 pub mod colour;
 pub mod contrast;
 pub mod guide;
+pub mod handout;
 pub mod poster;
 
 use crate::deck::{Asset, Icon, Text};

@@ -1,0 +1,569 @@
+//! The handout: the whole framework on A4 (Letter when the deck's sheets
+//! are Letter), for participants to keep and read at arm's length. The
+//! title and credit, then each characteristic with its colour, icon,
+//! number and name, its intro, pillars and lead-in, and every behaviour's
+//! full text with its code, in deck order. Pieces flow down the pages; a
+//! heading stays with what follows it, and a paragraph taller than a page
+//! continues on the next. A pure function from the deck to page frames.
+
+use crate::deck::{Characteristic, Deck, Text};
+use crate::diag::Diagnostics;
+use crate::frame::{Frame, GlyphRun, Item, Path, Seg};
+use crate::geom::{Mm, Point, Pt, Rect, Size, Transform};
+use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
+
+use super::{draw, ink, place_icon, text_error_or, Palette, Pills};
+
+/// A4 and US Letter, portrait.
+const A4: Size = Size { w: 210.0, h: 297.0 };
+const LETTER: Size = Size { w: 215.9, h: 279.4 };
+
+/// The margins: words keep at least 10 mm from every edge (the footer
+/// too), for any office printer.
+const TOP: Mm = 20.0;
+const BOTTOM: Mm = 24.0;
+const SIDE: Mm = 22.0;
+/// Where the footer's baseline sits, from the bottom edge.
+const FOOTER_BASELINE: Mm = 13.0;
+
+/// The type: body text for reading at arm's length, at 10 pt with
+/// lines of about 70 characters.
+pub const BODY: Pt = 10.0;
+const LEADING: f32 = 1.4;
+const TITLE: Pt = 20.0;
+const NAME: Pt = 15.0;
+const SMALL: Pt = 9.0;
+
+/// The indent of everything under a characteristic's heading (past its
+/// badge), and of a behaviour's text past its code.
+const INDENT: Mm = 17.0;
+const CODE_W: Mm = 12.0;
+const BADGE: Mm = 12.0;
+
+/// Space after a characteristic, after its heading, between paragraphs
+/// and between behaviours.
+const AFTER_CHARACTERISTIC: Mm = 9.0;
+const AFTER_HEADING: Mm = 3.0;
+const PARA_GAP: Mm = 2.6;
+const ITEM_GAP: Mm = 2.2;
+
+/// The handout's page: A4, or Letter when the deck prints on Letter.
+pub fn page_size(deck: &Deck) -> Size {
+    if deck.sheets.paper.name == Some("letter") {
+        LETTER
+    } else {
+        A4
+    }
+}
+
+/// One piece of the flow: what it draws, relative to its top left, and
+/// how tall it is. A piece that `keeps` stays on the page of the next.
+struct Piece {
+    height: Mm,
+    /// Blocks of text and where they go (x from the content's left).
+    texts: Vec<(Block, Point)>,
+    /// Other drawing, relative to the piece's top left.
+    art: Frame,
+    keeps: bool,
+    /// The space after it, unless it ends a page.
+    gap: Mm,
+    /// A single paragraph that may continue on the next page.
+    splits: bool,
+}
+
+impl Piece {
+    fn text(block: Block, x: Mm, gap: Mm) -> Piece {
+        Piece {
+            height: block.height,
+            texts: vec![(block, Point::new(x, 0.0))],
+            art: Frame::new(Size::new(0.0, 0.0)),
+            keeps: false,
+            gap,
+            splits: true,
+        }
+    }
+}
+
+struct Cx<'a> {
+    ts: &'a mut Typesetter,
+    diags: &'a mut Diagnostics,
+    width: Mm,
+}
+
+impl Cx<'_> {
+    /// Sets `text` in `width`; a missing glyph or a word wider than the
+    /// column is an error naming the field.
+    fn set(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        style: &Style,
+        width: Mm,
+        subject: &str,
+    ) -> Option<Block> {
+        let otherwise = ", or use a shorter word (the handout's column is narrower than the line)";
+        match self.ts.layout(rich, style, width) {
+            Ok(b) if b.width <= width + 1e-3 => Some(b),
+            Ok(_) => {
+                // A word wider than the column: say which.
+                let e = self
+                    .ts
+                    .fit(rich, style, width, f32::MAX / 4.0, style.size)
+                    .err()
+                    .unwrap_or(TextError::Overflow {
+                        needed: 0.0,
+                        available: 0.0,
+                        floor: style.size,
+                        wide_word: None,
+                        estimated: false,
+                    });
+                self.diags.push(text_error_or(e, field, subject, otherwise));
+                None
+            }
+            Err(e) => {
+                self.diags.push(text_error_or(e, field, subject, otherwise));
+                None
+            }
+        }
+    }
+
+    fn characteristic(&mut self, c: &Characteristic, out: &mut Vec<Piece>) {
+        let pal = Palette::of(c.colour);
+        let subject = format!("the handout, {}", c.label());
+        let inner = self.width - INDENT;
+        // The heading: a badge of the characteristic's colour with its icon
+        // (or its number, without one), the number and the name.
+        let name_style = Style::new(NAME, pal.on_white).leading(1.18);
+        let name = self.set(
+            &c.name.rich.clone().all_bold(),
+            &c.name,
+            &name_style,
+            inner - 9.0,
+            &format!("{subject}, field name"),
+        );
+        let number = Rich::plain(&c.number.to_string()).all_bold();
+        let num = self.ts.layout(&number, &name_style, 9.0).ok();
+        let mut art = Frame::new(Size::new(self.width, BADGE));
+        let centre = Point::new(BADGE / 2.0, BADGE / 2.0);
+        art.fill_path(Path::circle(centre, BADGE / 2.0), pal.fill);
+        match &c.icon {
+            Some(icon) => {
+                let r = BADGE * 0.34;
+                place_icon(
+                    &mut art,
+                    icon,
+                    Rect::new(centre.x - r, centre.y - r, 2.0 * r, 2.0 * r),
+                    pal.on_fill,
+                    &format!("{subject}, field icon"),
+                    self.diags,
+                );
+            }
+            None => {
+                let style = Style::new(13.0, pal.on_fill).align(Align::Center);
+                if let Ok(b) = self.ts.layout(&number, &style, BADGE) {
+                    draw(&mut art, &b, 0.0, (BADGE - b.height) / 2.0);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        let mut height = BADGE;
+        if let (Some(name), Some(num)) = (name, num) {
+            // The first line's middle level with the badge's.
+            let y = (BADGE / 2.0 - name.first_baseline * 0.72).max(0.0);
+            height = height.max(y + name.height);
+            texts.push((num, Point::new(INDENT, y)));
+            texts.push((name, Point::new(INDENT + 9.0, y)));
+        }
+        out.push(Piece {
+            height,
+            texts,
+            art,
+            keeps: true,
+            gap: AFTER_HEADING,
+            splits: false,
+        });
+        let body = Style::new(BODY, ink::TEXT).leading(LEADING);
+        if let Some(intro) = &c.intro {
+            if let Some(b) = self.set(
+                &intro.rich,
+                intro,
+                &body,
+                inner,
+                &format!("{subject}, field intro"),
+            ) {
+                out.push(Piece::text(b, INDENT, PARA_GAP));
+            }
+        }
+        if !c.pillars.is_empty() {
+            let pills = Pills {
+                pad: (2.2, 1.0),
+                gap: 2.0,
+            };
+            let style = Style::new(SMALL, pal.on_tint);
+            let labels: Vec<Block> = c
+                .pillars
+                .iter()
+                .filter_map(|p| {
+                    self.set(
+                        &p.rich,
+                        p,
+                        &style,
+                        inner - 4.4,
+                        &format!("{subject}, field pillars"),
+                    )
+                })
+                .collect();
+            if labels.len() == c.pillars.len() {
+                let (at, h) = pills.rows(&labels, inner);
+                let mut art = Frame::new(Size::new(self.width, h));
+                for (label, p) in labels.iter().zip(at) {
+                    pills.draw(&mut art, label, Point::new(INDENT + p.x, p.y), pal.tint);
+                }
+                out.push(Piece {
+                    height: h,
+                    texts: Vec::new(),
+                    art,
+                    keeps: false,
+                    gap: PARA_GAP,
+                    splits: false,
+                });
+            }
+        }
+        if let Some(lead) = &c.lead_in {
+            if let Some(b) = self.set(
+                &lead.rich,
+                lead,
+                &body,
+                inner,
+                &format!("{subject}, field lead_in"),
+            ) {
+                let mut p = Piece::text(b, INDENT, PARA_GAP);
+                // A lead-in introduces the list: never the last line of a
+                // page.
+                p.keeps = true;
+                out.push(p);
+            }
+        }
+        let code_style = Style::new(BODY, pal.on_white).leading(LEADING);
+        for b in &c.behaviours {
+            let sub = format!("the handout, {}", b.label(c));
+            let code = Rich::plain(&b.code(c)).all_bold();
+            let Ok(code) = self.ts.layout(&code, &code_style, CODE_W + 4.0) else {
+                continue;
+            };
+            let Some(text) = self.set(
+                &b.text.rich,
+                &b.text,
+                &body,
+                inner - CODE_W,
+                &format!("{sub}, field text"),
+            ) else {
+                continue;
+            };
+            out.push(Piece {
+                height: text.height,
+                texts: vec![
+                    (code, Point::new(INDENT, 0.0)),
+                    (text, Point::new(INDENT + CODE_W, 0.0)),
+                ],
+                art: Frame::new(Size::new(0.0, 0.0)),
+                keeps: false,
+                gap: ITEM_GAP,
+                splits: true,
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            last.gap = AFTER_CHARACTERISTIC;
+        }
+    }
+}
+
+/// The handout's pages. Problems (a glyph missing, a word wider than the
+/// column) go to `diags`; the pages are then incomplete and not written.
+pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec<Frame> {
+    let page = page_size(deck);
+    let width = page.w - 2.0 * SIDE;
+    let mut cx = Cx { ts, diags, width };
+    let mut pieces = Vec::new();
+    // The title and credit.
+    let title_style = Style::new(TITLE, ink::TEXT).leading(1.15);
+    if let Some(t) = cx.set(
+        &deck.title.rich.clone().all_bold(),
+        &deck.title,
+        &title_style,
+        width,
+        "the handout, field title",
+    ) {
+        let mut p = Piece::text(t, 0.0, 2.5);
+        p.keeps = true;
+        pieces.push(p);
+    }
+    if let Some(credit) = &deck.credit {
+        let style = Style::new(SMALL, ink::MUTED).leading(1.35);
+        if let Some(b) = cx.set(
+            &credit.rich,
+            credit,
+            &style,
+            width,
+            "the handout, field credit",
+        ) {
+            let mut p = Piece::text(b, 0.0, 9.0);
+            p.keeps = true;
+            pieces.push(p);
+        }
+    }
+    for c in &deck.characteristics {
+        cx.characteristic(c, &mut pieces);
+    }
+    let frames = flow(pieces, page);
+    let total = frames.len();
+    let footer = deck.footer().clone();
+    let foot_style = Style::new(SMALL, ink::MUTED).leading(1.2);
+    let rtl = deck.is_rtl();
+    let mut out = Vec::with_capacity(total);
+    for (i, mut frame) in frames.into_iter().enumerate() {
+        // The footer: the deck's short title, and the page of how many.
+        let n = Rich::plain(&format!("{} / {total}", i + 1));
+        let right = foot_style.align(Align::Right);
+        if let Ok(b) = cx.ts.layout(&n, &right, 30.0) {
+            let y = page.h - FOOTER_BASELINE - b.first_baseline;
+            draw(&mut frame, &b, page.w - SIDE - 30.0, y);
+        }
+        if let Some(b) = cx.set(
+            &footer.rich,
+            &footer,
+            &foot_style,
+            width - 34.0,
+            "the handout, field short_title",
+        ) {
+            // One line only: a long title is cut to its first line.
+            if b.lines == 1 {
+                let y = page.h - FOOTER_BASELINE - b.first_baseline;
+                draw(&mut frame, &b, SIDE, y);
+            }
+        }
+        out.push(if rtl { frame.mirrored() } else { frame });
+    }
+    out
+}
+
+/// Lays the pieces down the pages.
+fn flow(pieces: Vec<Piece>, page: Size) -> Vec<Frame> {
+    let room = page.h - TOP - BOTTOM;
+    let mut frames = vec![Frame::new(page)];
+    let mut y = 0.0f32;
+    let mut i = 0;
+    let mut pieces: Vec<Option<Piece>> = pieces.into_iter().map(Some).collect();
+    while i < pieces.len() {
+        let Some(piece) = pieces[i].take() else {
+            i += 1;
+            continue;
+        };
+        // A piece that keeps goes with the next: the two (or the chain)
+        // must start on the same page, unless the chain fills a page. A
+        // paragraph on its own needs room for its first two lines.
+        let mut need = if piece.keeps {
+            piece.height
+        } else {
+            start_of(&piece)
+        };
+        let mut j = i;
+        let (mut keeps, mut gap) = (piece.keeps, piece.gap);
+        while keeps && j + 1 < pieces.len() {
+            j += 1;
+            let Some(next) = pieces[j].as_ref() else {
+                break;
+            };
+            need += gap + start_of(next);
+            (keeps, gap) = (next.keeps, next.gap);
+        }
+        if y > 0.0 && y + need > room && need <= room {
+            frames.push(Frame::new(page));
+            y = 0.0;
+        }
+        let mut piece = piece;
+        if y + piece.height > room && piece.splits {
+            // Continue a paragraph taller than what is left on the next
+            // page, at a line break.
+            let (head, tail) = split(piece, room - y);
+            if head.is_some() || y > 0.0 {
+                if let Some(head) = head {
+                    place(frames.last_mut().expect("a page"), &head, y);
+                }
+                frames.push(Frame::new(page));
+                y = 0.0;
+                pieces[i] = Some(tail);
+                continue;
+            }
+            // It cannot be split even on a page of its own.
+            piece = tail;
+        }
+        if y > 0.0 && y + piece.height > room {
+            frames.push(Frame::new(page));
+            y = 0.0;
+        }
+        place(frames.last_mut().expect("a page"), &piece, y);
+        y += piece.height + piece.gap;
+        i += 1;
+    }
+    frames
+}
+
+/// The least of a piece that can start a page's last part: two lines of
+/// a paragraph that may continue (see `split`), or all of it.
+fn start_of(p: &Piece) -> Mm {
+    if !p.splits {
+        return p.height;
+    }
+    let pitch = p
+        .texts
+        .iter()
+        .map(|(b, _)| line_pitch(b))
+        .fold(0.0, f32::max);
+    let lead = p
+        .texts
+        .iter()
+        .map(|(b, at)| at.y + b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
+        .fold(0.0, f32::max);
+    p.height.min(lead + pitch + 0.01)
+}
+
+fn line_pitch(b: &Block) -> Mm {
+    if b.lines > 1 {
+        (b.last_baseline - b.first_baseline) / (b.lines - 1) as f32
+    } else {
+        b.height
+    }
+}
+
+/// Splits a text piece so that its first part is at most `room` tall:
+/// whole lines above, the rest (moved up) below.
+fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
+    let pitch = piece
+        .texts
+        .iter()
+        .map(|(b, _)| line_pitch(b))
+        .fold(0.0, f32::max);
+    let lead = piece
+        .texts
+        .iter()
+        .map(|(b, _)| b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
+        .fold(0.0, f32::max);
+    let mut lines = if pitch > 0.0 {
+        ((room - lead) / pitch).floor() + 1.0
+    } else {
+        0.0
+    };
+    // Never one line alone at the top of the next page either.
+    let total = piece.texts.iter().map(|(b, _)| b.lines).max().unwrap_or(0) as f32;
+    if total - lines < 2.0 {
+        lines = total - 2.0;
+    }
+    if lines < 2.0 || pitch <= 0.0 {
+        // Not even two lines fit: all of it on the next page.
+        return (None, piece);
+    }
+    let cut = lines * pitch;
+    let mut head_texts = Vec::new();
+    let mut tail_texts = Vec::new();
+    for (b, at) in piece.texts {
+        let (mut top, mut bottom) = (b.clone(), b.clone());
+        top.runs
+            .retain(|r| r.origin.y < b.first_baseline + cut - pitch * 0.5);
+        bottom
+            .runs
+            .retain(|r| r.origin.y >= b.first_baseline + cut - pitch * 0.5);
+        for r in &mut bottom.runs {
+            r.origin.y -= cut;
+        }
+        let kept = top.runs.len();
+        top.height = cut.min(b.height);
+        bottom.height = (b.height - cut).max(0.0);
+        if kept > 0 {
+            head_texts.push((top, at));
+        }
+        if !bottom.runs.is_empty() {
+            tail_texts.push((bottom, at));
+        }
+    }
+    let height = piece.height;
+    let head = Piece {
+        height: cut,
+        texts: head_texts,
+        art: piece.art,
+        keeps: false,
+        gap: 0.0,
+        splits: false,
+    };
+    let tail = Piece {
+        height: (height - cut).max(0.0),
+        texts: tail_texts,
+        art: Frame::new(Size::new(0.0, 0.0)),
+        keeps: piece.keeps,
+        gap: piece.gap,
+        splits: true,
+    };
+    (Some(head), tail)
+}
+
+/// Draws a piece with its top at `y` below the top margin. Its drawing is
+/// copied item by item (not as one group), so that a right-to-left
+/// handout mirrors each badge and pill where it is.
+fn place(frame: &mut Frame, piece: &Piece, y: Mm) {
+    let origin = Point::new(SIDE, TOP + y);
+    for item in &piece.art.items {
+        frame.items.push(shifted(item, origin));
+    }
+    for (b, at) in &piece.texts {
+        draw(frame, b, origin.x + at.x, origin.y + at.y);
+    }
+}
+
+/// An item moved by `by`.
+fn shifted(item: &Item, by: Point) -> Item {
+    let p = |q: Point| Point::new(q.x + by.x, q.y + by.y);
+    match item {
+        Item::Path { path, fill, stroke } => Item::Path {
+            path: Path {
+                segs: path
+                    .segs
+                    .iter()
+                    .map(|s| match *s {
+                        Seg::MoveTo(a) => Seg::MoveTo(p(a)),
+                        Seg::LineTo(a) => Seg::LineTo(p(a)),
+                        Seg::CubicTo(a, b, c) => Seg::CubicTo(p(a), p(b), p(c)),
+                        Seg::Close => Seg::Close,
+                    })
+                    .collect(),
+            },
+            fill: *fill,
+            stroke: *stroke,
+        },
+        Item::Text(run) => Item::Text(GlyphRun {
+            origin: p(run.origin),
+            ..run.clone()
+        }),
+        Item::Image { rect, image } => Item::Image {
+            rect: rect.translate(by.x, by.y),
+            image: image.clone(),
+        },
+        Item::Vector { rect, art, tint } => Item::Vector {
+            rect: rect.translate(by.x, by.y),
+            art: art.clone(),
+            tint: *tint,
+        },
+        Item::Group {
+            transform,
+            clip,
+            frame,
+        } => Item::Group {
+            transform: Transform {
+                e: transform.e + by.x,
+                f: transform.f + by.y,
+                ..*transform
+            },
+            clip: *clip,
+            frame: frame.clone(),
+        },
+    }
+}
