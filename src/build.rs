@@ -156,6 +156,10 @@ pub const OUTPUTS: &[Entry] = &[
         output: Output::Handout,
         make: make_handout,
     },
+    Entry {
+        output: Output::Worksheet,
+        make: make_worksheet,
+    },
 ];
 
 /// What a build gives.
@@ -266,9 +270,12 @@ fn make(
         .iter()
         .filter(|e| wanted.contains(&e.output))
         .collect();
-    let (apart, together): (Vec<&Entry>, Vec<&Entry>) = entries
-        .iter()
-        .partition(|e| matches!(e.output, Output::Poster | Output::Handout));
+    let (apart, together): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| {
+        matches!(
+            e.output,
+            Output::Poster | Output::Handout | Output::Worksheet
+        )
+    });
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
@@ -554,13 +561,40 @@ fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
 }
 
 fn make_handout<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
+    make_reading(job, diags, Output::Handout)
+}
+
+fn make_worksheet<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
+    let deck = job.deck;
+    if !deck.words_known {
+        let mut d = Diagnostic::warning(format!(
+                "the worksheet's own words (its title, the rating scale, its boxes) are in English: deckpress has them in {} only",
+                crate::deck::Words::languages().join(", ")
+            ))
+            .about("the worksheet, field language")
+            .help("give them in your language under words: (worksheet, rate, scale, try, name, date), see docs/deck-yaml.md");
+        if let Some(at) = deck.language_at {
+            d = d.at(at);
+        }
+        diags.push(d);
+    }
+    make_reading(job, diags, Output::Worksheet)
+}
+
+/// The handout or the worksheet: pages of A4 or Letter, tagged.
+fn make_reading<'d>(job: &mut Job<'d>, diags: &mut Diagnostics, what: Output) -> Made<'d> {
     let deck = job.deck;
     let mut found = Diagnostics::default();
     let t = std::time::Instant::now();
-    let frames = design::handout::handout(deck, &mut job.ts, &mut found);
+    let (frames, structure) = if what == Output::Worksheet {
+        design::handout::worksheet(deck, &mut job.ts, &mut found)
+    } else {
+        design::handout::handout(deck, &mut job.ts, &mut found)
+    };
     job.designing += t.elapsed();
+    let name = what.name();
     for (i, f) in frames.iter().enumerate() {
-        contrast::report_faint(deck, f, &format!("the handout, page {}", i + 1), &mut found);
+        contrast::report_faint(deck, f, &format!("the {name}, page {}", i + 1), &mut found);
     }
     let failed = found.has_errors();
     diags.extend(found);
@@ -579,26 +613,54 @@ fn make_handout<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
             trim: None,
             bleed: None,
             frame,
-            label: format!("handout page {}", i + 1),
+            label: format!("{name} page {}", i + 1),
         })
         .collect();
-    Some(vec![Box::new(move || handout_pdf(deck, &pages))])
+    Some(vec![Box::new(move || {
+        reading_pdf(deck, &pages, structure, what)
+    })])
 }
 
-/// Renders the handout.
-pub fn handout_pdf(deck: &Deck, pages: &[Page]) -> Result<OutputFile, render::RenderError> {
-    let bytes = render::pdf(pages, &doc_info(deck, "handout"))?;
+/// Renders the handout or the worksheet, tagged with its structure.
+pub fn reading_pdf(
+    deck: &Deck,
+    pages: &[Page],
+    structure: crate::frame::Structure,
+    what: Output,
+) -> Result<OutputFile, render::RenderError> {
+    let info = DocInfo {
+        structure: Some(structure),
+        ..doc_info(
+            deck,
+            if what == Output::Worksheet {
+                "reflection worksheet"
+            } else {
+                "handout"
+            },
+        )
+    };
+    let bytes = render::pdf(pages, &info)?;
     let size = design::handout::page_size(deck);
     let paper = if size.w > 212.0 { "Letter" } else { "A4" };
     let n = pages.len();
-    Ok(OutputFile {
-        name: "handout.pdf".into(),
-        bytes,
-        summary: format!(
-            "{n} page{}: the whole framework on {paper} portrait to read and keep, body text at {} pt",
-            if n == 1 { "" } else { "s" },
+    let s = if n == 1 { "" } else { "s" };
+    let summary = if what == Output::Worksheet {
+        let c = deck.characteristics.len();
+        format!(
+            "{n} page{s}: a reflection worksheet on {paper} portrait, {c} characteristic{}, each behaviour rated {} with lines to write on, printed boxes to fill in by hand",
+            if c == 1 { "" } else { "s" },
+            deck.words.scale.join(" · ")
+        )
+    } else {
+        format!(
+            "{n} page{s}: the whole framework on {paper} portrait to read and keep, body text at {} pt",
             design::handout::BODY
-        ),
+        )
+    };
+    Ok(OutputFile {
+        name: format!("{}.pdf", what.name()),
+        bytes,
+        summary,
     })
 }
 
@@ -685,6 +747,7 @@ fn doc_info(deck: &Deck, what: &str) -> DocInfo {
         title: format!("{} — {what}", deck.title.plain()),
         subject: deck.credit.as_ref().map(|c| c.plain().to_string()),
         language: deck.language.clone(),
+        structure: None,
     }
 }
 

@@ -262,13 +262,77 @@ pub enum Item {
 pub struct Frame {
     pub size: Size,
     pub items: Vec<Item>,
+    /// What stretches of the items are, for a tagged PDF: each mark says
+    /// which node of the document's structure its items belong to.
+    /// Items no mark covers are decoration (artifacts). Only the top
+    /// level of a page's frame is read.
+    pub marks: Vec<Mark>,
+}
+
+/// A stretch of a frame's items that is one piece of a structure node
+/// (see `Structure`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub items: std::ops::Range<usize>,
+    pub node: usize,
+}
+
+/// The logical structure of a document, in reading order: what a screen
+/// reader follows. Nodes come in reading order; each names its parent.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Structure {
+    pub nodes: Vec<StructNode>,
+    /// Bookmarks: a title, the node it jumps to.
+    pub bookmarks: Vec<(String, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructNode {
+    pub role: Role,
+    pub parent: Option<usize>,
+}
+
+/// What a structure node is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Role {
+    /// A heading of this level (1 for the title).
+    Heading(u16),
+    Paragraph,
+    Section,
+    List,
+    ListItem,
+    /// A list item's label (a behaviour's code) and body.
+    Label,
+    ListBody,
+    /// A picture, with its alternative text.
+    Figure(String),
+}
+
+impl Structure {
+    /// Adds a node and gives its number.
+    pub fn add(&mut self, role: Role, parent: Option<usize>) -> usize {
+        self.nodes.push(StructNode { role, parent });
+        self.nodes.len() - 1
+    }
 }
 
 impl Frame {
     pub fn new(size: Size) -> Frame {
         Frame {
+            marks: Vec::new(),
             size,
             items: Vec::new(),
+        }
+    }
+
+    /// Marks the items added since `from` as part of structure node
+    /// `node`.
+    pub fn mark(&mut self, from: usize, node: usize) {
+        if from < self.items.len() {
+            self.marks.push(Mark {
+                items: from..self.items.len(),
+                node,
+            });
         }
     }
 
@@ -495,6 +559,8 @@ impl Frame {
                 group @ Item::Group { .. } => group.clone(),
             });
         }
+        // Item for item: the marks still hold.
+        out.marks = self.marks.clone();
         out
     }
 

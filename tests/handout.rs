@@ -171,3 +171,270 @@ fn right_to_left_and_large_decks_get_a_handout() {
         }
     }
 }
+
+/// The structure elements of a tagged PDF in reading order: each one's
+/// type and, for figures, its alternative text.
+fn structure(doc: &lopdf::Document) -> Vec<(String, Option<String>)> {
+    fn walk(doc: &lopdf::Document, obj: &lopdf::Object, out: &mut Vec<(String, Option<String>)>) {
+        let obj = match obj {
+            lopdf::Object::Reference(r) => match doc.get_object(*r) {
+                Ok(o) => o,
+                Err(_) => return,
+            },
+            o => o,
+        };
+        match obj {
+            lopdf::Object::Array(items) => {
+                for i in items {
+                    walk(doc, i, out);
+                }
+            }
+            lopdf::Object::Dictionary(d) => {
+                if let Ok(s) = d.get(b"S").and_then(|s| s.as_name()) {
+                    let alt = d
+                        .get(b"Alt")
+                        .ok()
+                        .and_then(|a| a.as_str().ok())
+                        .map(|a| String::from_utf8_lossy(a).into_owned());
+                    out.push((String::from_utf8_lossy(s).into_owned(), alt));
+                }
+                if let Ok(k) = d.get(b"K") {
+                    walk(doc, k, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let catalog = doc.catalog().expect("a catalog");
+    let root = catalog.get(b"StructTreeRoot").expect("a structure tree");
+    let mut out = Vec::new();
+    walk(doc, root, &mut out);
+    out
+}
+
+#[test]
+fn the_handout_is_tagged_with_headings_lists_figures_and_bookmarks() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "handout-tagged", &["--only", "handout"]);
+    let doc = load(&out.join("handout.pdf"));
+    let catalog = doc.catalog().unwrap();
+    let marked = catalog
+        .get(b"MarkInfo")
+        .and_then(|m| doc.dereference(m))
+        .map(|(_, m)| {
+            m.as_dict()
+                .unwrap()
+                .get(b"Marked")
+                .unwrap()
+                .as_bool()
+                .unwrap()
+        });
+    assert_eq!(marked.ok(), Some(true));
+    let st = structure(&doc);
+    let kinds: Vec<&str> = st.iter().map(|(s, _)| s.as_str()).collect();
+    let count = |k: &str| kinds.iter().filter(|s| **s == k).count();
+    assert_eq!(count("H1"), 1, "{kinds:?}");
+    assert_eq!(count("H2"), 5, "{kinds:?}");
+    assert_eq!(count("LI"), 32, "one list item per behaviour: {kinds:?}");
+    assert_eq!(count("Lbl"), 32);
+    assert_eq!(count("LBody"), 32);
+    // In reading order: the title first, each characteristic's heading
+    // before its 7, 6, 7, 5 and 7 behaviours.
+    let h1 = kinds.iter().position(|s| *s == "H1").unwrap();
+    let h2s: Vec<usize> = (0..kinds.len()).filter(|&i| kinds[i] == "H2").collect();
+    assert!(h1 < h2s[0]);
+    let items_after: Vec<usize> = h2s
+        .iter()
+        .enumerate()
+        .map(|(n, &at)| {
+            let end = h2s.get(n + 1).copied().unwrap_or(kinds.len());
+            kinds[at..end].iter().filter(|s| **s == "LI").count()
+        })
+        .collect();
+    assert_eq!(items_after, vec![7, 6, 7, 5, 7]);
+    // Every icon has its alternative text: the characteristic's name.
+    let figures: Vec<&Option<String>> = st
+        .iter()
+        .filter(|(s, _)| s == "Figure")
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(figures.len(), 5);
+    let names = names(&deck);
+    for (f, n) in figures.iter().zip(&names) {
+        assert_eq!(f.as_deref(), Some(n.as_str()));
+    }
+    // Bookmarks: one per characteristic, in order.
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(|o| doc.dereference(o))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    let mut titles = Vec::new();
+    let mut item = outlines.get(b"First").ok().cloned();
+    while let Some(lopdf::Object::Reference(r)) = item {
+        let d = doc.get_object(r).unwrap().as_dict().unwrap();
+        let t = d.get(b"Title").unwrap().as_str().unwrap();
+        titles.push(
+            lopdf::decode_text_string(&lopdf::Object::string_literal(t.to_vec()))
+                .unwrap_or_default(),
+        );
+        item = d.get(b"Next").ok().cloned();
+    }
+    let expected: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("{} {n}", i + 1))
+        .collect();
+    assert_eq!(titles, expected);
+    // The language is set.
+    let lang = catalog.get(b"Lang").unwrap().as_str().unwrap();
+    assert_eq!(lang, b"en-GB");
+}
+
+#[test]
+fn icon_alt_gives_the_alternative_text() {
+    let dir = temp_dir("handout-alt");
+    let deck = std::fs::read_to_string(root().join("deck.yaml"))
+        .unwrap()
+        .replacen(
+            "    icon: assets/trust.svg\n",
+            "    icon: assets/trust.svg\n    icon_alt: A bridge between two banks\n",
+            1,
+        )
+        .replace(
+            "icon: assets/",
+            &format!("icon: {}/assets/", root().display()),
+        );
+    std::fs::write(dir.join("deck.yaml"), deck).unwrap();
+    let out = build(
+        &dir.join("deck.yaml"),
+        "handout-alt-out",
+        &["--only", "handout"],
+    );
+    let doc = load(&out.join("handout.pdf"));
+    let alts: Vec<Option<String>> = structure(&doc)
+        .into_iter()
+        .filter(|(s, _)| s == "Figure")
+        .map(|(_, a)| a)
+        .collect();
+    assert_eq!(alts[0].as_deref(), Some("A bridge between two banks"));
+    assert_eq!(alts[1].as_deref(), Some("Driving purposeful collaboration"));
+}
+
+#[test]
+fn the_worksheet_rates_every_behaviour_with_a_box_for_each_characteristic() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "worksheet", &["--only", "worksheet"]);
+    let doc = load(&out.join("worksheet.pdf"));
+    let n = pages(&doc).len();
+    // Each characteristic starts a page of its own.
+    assert_eq!(n, 5);
+    for &p in &pages(&doc) {
+        let (w, h) = page_size(&doc, p);
+        assert!(close(w, 210.0, 0.05) && close(h, 297.0, 0.05), "{w} x {h}");
+    }
+    let text = squash(&all_text(&doc));
+    let mut parts = vec!["Reflection worksheet".to_string()];
+    let names = names(&deck);
+    let behaviours = behaviours(&deck);
+    let mut b = behaviours.iter();
+    let source = std::fs::read_to_string(&deck).unwrap();
+    for (ci, name) in names.iter().enumerate() {
+        parts.push(name.clone());
+        parts.push("not yet sometimes often consistently".into());
+        let count = source
+            .split("  - id: ")
+            .nth(ci + 1)
+            .unwrap()
+            .matches("- title: ")
+            .count();
+        for bi in 0..count {
+            let (title, _) = b.next().unwrap();
+            parts.push(format!("{}.{} {title}", ci + 1, bi + 1));
+        }
+        parts.push("One thing I will try".into());
+    }
+    in_order(&text, &parts);
+    let st = structure(&doc);
+    let kinds: Vec<&str> = st.iter().map(|(s, _)| s.as_str()).collect();
+    let count = |k: &str| kinds.iter().filter(|s| **s == k).count();
+    assert_eq!(
+        (count("H1"), count("H2"), count("LI")),
+        (1, 5, 32),
+        "{kinds:?}"
+    );
+}
+
+#[test]
+fn the_worksheet_speaks_the_deck_s_language_or_its_own_words() {
+    // French is built in.
+    let out = build(
+        &fixture("shapes/french.yaml"),
+        "worksheet-fr",
+        &["--only", "worksheet"],
+    );
+    let text = squash(&all_text(&load(&out.join("worksheet.pdf"))));
+    for w in [
+        "Fiche de réflexion",
+        "pas encore",
+        "toujours",
+        "Une chose que je vais essayer",
+    ] {
+        assert!(text.contains(&squash(w)), "{w:?} missing");
+    }
+    // A language without built-in words: English, with a located warning.
+    let dir = temp_dir("worksheet-words");
+    let base = "title: Maadili yetu\nlanguage: sw\ncharacteristics:\n  - id: one\n    name: Uaminifu\n    colour: \"#123f73\"\n    behaviours:\n      - title: ukweli\n        text: Tunasema **ukweli** kila siku.\n";
+    std::fs::write(dir.join("deck.yaml"), base).unwrap();
+    let o = deckpress(&[
+        "check",
+        dir.join("deck.yaml").to_str().unwrap(),
+        "--only",
+        "worksheet",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("deck.yaml:2:11: the worksheet, field language"),
+        "{}",
+        stderr(&o)
+    );
+    // Its own words: used, and no warning.
+    let words = "words:\n  worksheet: Karatasi ya kutafakari\n  rate: Jipime\n  scale: [bado, wakati mwingine, mara nyingi, daima]\n  try: Jambo moja nitajaribu\n  name: Jina\n  date: Tarehe\n";
+    std::fs::write(dir.join("deck.yaml"), format!("{base}{words}")).unwrap();
+    let out = dir.join("out");
+    let o = deckpress(&[
+        "build",
+        dir.join("deck.yaml").to_str().unwrap(),
+        "--only",
+        "worksheet",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    let text = squash(&all_text(&load(&out.join("worksheet.pdf"))));
+    for w in [
+        "Karatasi ya kutafakari",
+        "wakati mwingine",
+        "Jambo moja nitajaribu",
+        "Tarehe",
+    ] {
+        assert!(text.contains(&squash(w)), "{w:?} missing");
+    }
+    // A scale of three steps is one located error.
+    let bad = words.replace(
+        "[bado, wakati mwingine, mara nyingi, daima]",
+        "[bado, mara nyingi, daima]",
+    );
+    std::fs::write(dir.join("deck.yaml"), format!("{base}{bad}")).unwrap();
+    let o = deckpress(&["check", dir.join("deck.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("deck.yaml:13:10: words, field scale: the rating scale has 3 steps"),
+        "{e}"
+    );
+}

@@ -4,11 +4,13 @@
 mod model;
 pub mod schema;
 pub mod svg;
+pub mod words;
 pub mod yaml;
 
 use std::path::Path;
 
 pub use model::*;
+pub use words::{Words, WORD_KEYS};
 
 use crate::diag::{Diagnostics, Source};
 

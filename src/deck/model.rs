@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::words::Words;
 use crate::diag::{Loc, Source};
 use crate::fonts::FontSet;
 use crate::frame::{Color, Image};
@@ -154,14 +155,17 @@ pub enum Output {
     Poster,
     /// handout.pdf: the whole framework on A4 or Letter, to keep.
     Handout,
+    /// worksheet.pdf: a reflection worksheet to fill in by hand.
+    Worksheet,
 }
 
 impl Output {
-    pub const ALL: [Output; 4] = [
+    pub const ALL: [Output; 5] = [
         Output::Cards,
         Output::Sheets,
         Output::Poster,
         Output::Handout,
+        Output::Worksheet,
     ];
 
     pub fn name(self) -> &'static str {
@@ -170,6 +174,7 @@ impl Output {
             Output::Sheets => "sheets",
             Output::Poster => "poster",
             Output::Handout => "handout",
+            Output::Worksheet => "worksheet",
         }
     }
 
@@ -271,6 +276,9 @@ pub struct Characteristic {
     pub colour: Color,
     pub colour_at: Loc,
     pub icon: Option<Asset>,
+    /// What the icon shows, for screen readers (`icon_alt:`); the name
+    /// when not given.
+    pub icon_alt: Option<Text>,
     pub behaviours: Vec<Behaviour>,
     pub at: Loc,
 }
@@ -327,6 +335,13 @@ pub struct Deck {
     /// (`outputs:`), and where that was written; all when not given.
     pub outputs: Option<(Vec<Output>, Loc)>,
     pub characteristics: Vec<Characteristic>,
+    /// The worksheet's own words, in the deck's language.
+    pub words: Words,
+    /// Whether those words are in the deck's language (built in, or all
+    /// given under `words:`), rather than English.
+    pub words_known: bool,
+    /// Where `language:` is, if the deck says.
+    pub language_at: Option<Loc>,
 }
 
 impl Deck {

@@ -11,6 +11,7 @@ use super::model::{
     SheetSettings, Text,
 };
 use super::svg;
+use super::words::{Words, WORD_KEYS};
 use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
 use crate::fonts::{self, Face, FontFile, FontSet};
@@ -34,6 +35,7 @@ pub const DECK_KEYS: &[&str] = &[
     "poster",
     "sheets",
     "characteristics",
+    "words",
 ];
 /// The keys of `fonts:`.
 pub const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic", "fallback"];
@@ -57,6 +59,7 @@ pub const CHARACTERISTIC_KEYS: &[&str] = &[
     "name",
     "colour",
     "icon",
+    "icon_alt",
     "intro",
     "lead_in",
     "pillars",
@@ -90,10 +93,10 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         .unwrap_or_default();
     let short_title = top.text(&mut cx, "short_title", false, "the deck");
     let credit = top.text(&mut cx, "credit", false, "the deck");
-    let language = top
-        .plain(&mut cx, "language", "the deck")
-        .map(|(s, _)| s)
-        .unwrap_or_else(|| "en".to_string());
+    let (language, language_at) = match top.plain(&mut cx, "language", "the deck") {
+        Some((s, at)) => (s, Some(at)),
+        None => ("en".to_string(), None),
+    };
     let cards = match top.take("cards") {
         Some((_, node)) => cx.cards(node),
         None => CardSettings::default(),
@@ -106,6 +109,10 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         Some((_, node)) => cx.sheets(node),
         None => SheetSettings::default(),
     };
+    let (mut words, mut words_known) = Words::for_language(&language);
+    if let Some((_, node)) = top.take("words") {
+        words_known |= cx.words(node, &mut words);
+    }
     let mut characteristics = Vec::new();
     match top.take("characteristics") {
         Some((key, node)) => match &node.value {
@@ -151,6 +158,9 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         outputs,
         flags: Vec::new(),
         characteristics,
+        words,
+        words_known,
+        language_at,
     }
 }
 
@@ -622,6 +632,52 @@ impl Cx<'_> {
         settings
     }
 
+    /// Reads `words:` into `words`; says whether every word was given.
+    fn words(&mut self, node: &Node, words: &mut Words) -> bool {
+        let mut map = self.map(node, "words", WORD_KEYS);
+        let subject = "words";
+        let mut given = 0;
+        for (key, slot) in [
+            ("worksheet", &mut words.worksheet),
+            ("rate", &mut words.rate),
+            ("try", &mut words.try_one),
+            ("name", &mut words.name),
+            ("date", &mut words.date),
+        ] {
+            if let Some(t) = map.text(self, key, false, subject) {
+                *slot = t.rich.text;
+                given += 1;
+            }
+        }
+        if let Some((k, v)) = map.take("scale") {
+            let s = "words, field scale";
+            match &v.value {
+                Value::Seq(items) if items.len() == 4 => {
+                    let texts: Vec<String> = items
+                        .iter()
+                        .filter_map(|item| self.text(k, item, s).map(|t| t.rich.text))
+                        .collect();
+                    if texts.len() == 4 {
+                        words.scale = texts;
+                        given += 1;
+                    }
+                }
+                Value::Seq(items) => self.diags.push(
+                    Diagnostic::error(format!(
+                        "the rating scale has {} steps; the worksheet prints four",
+                        items.len()
+                    ))
+                    .about(s)
+                    .at(v.at)
+                    .help("give four words, from least to most, e.g. scale: [not yet, sometimes, often, consistently]"),
+                ),
+                other => self.wrong_type(v, other, "a list of four words", s),
+            }
+        }
+        map.finish(self);
+        given == WORD_KEYS.len()
+    }
+
     fn poster(&mut self, node: &Node) -> PosterSettings {
         let mut map = self.map(node, "poster", POSTER_KEYS);
         let mut settings = PosterSettings::default();
@@ -890,6 +946,7 @@ impl Cx<'_> {
         };
         let intro = map.text(self, "intro", false, &subject);
         let lead_in = map.text(self, "lead_in", false, &subject);
+        let icon_alt = map.text(self, "icon_alt", false, &subject);
         let mut pillars = Vec::new();
         if let Some((k, v)) = map.take("pillars") {
             match &v.value {
@@ -950,6 +1007,7 @@ impl Cx<'_> {
             colour: colour.unwrap_or(Color::rgb(0x55, 0x55, 0x55)),
             colour_at,
             icon,
+            icon_alt,
             behaviours,
             at: node.at,
         }

@@ -8,7 +8,7 @@
 
 use crate::deck::{Characteristic, Deck, Text};
 use crate::diag::Diagnostics;
-use crate::frame::{Frame, GlyphRun, Item, Path, Seg};
+use crate::frame::{Color, Frame, GlyphRun, Item, Mark, Path, Role, Seg, Stroke, Structure};
 use crate::geom::{Mm, Point, Pt, Rect, Size, Transform};
 use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
@@ -60,8 +60,9 @@ pub fn page_size(deck: &Deck) -> Size {
 /// how tall it is. A piece that `keeps` stays on the page of the next.
 struct Piece {
     height: Mm,
-    /// Blocks of text and where they go (x from the content's left).
-    texts: Vec<(Block, Point)>,
+    /// Blocks of text, where they go (x from the content's left) and the
+    /// structure node each belongs to.
+    texts: Vec<(Block, Point, usize)>,
     /// Other drawing, relative to the piece's top left.
     art: Frame,
     keeps: bool,
@@ -69,17 +70,20 @@ struct Piece {
     gap: Mm,
     /// A single paragraph that may continue on the next page.
     splits: bool,
+    /// Starts a new page (unless it is at the top of one).
+    breaks: bool,
 }
 
 impl Piece {
-    fn text(block: Block, x: Mm, gap: Mm) -> Piece {
+    fn text(block: Block, x: Mm, gap: Mm, node: usize) -> Piece {
         Piece {
             height: block.height,
-            texts: vec![(block, Point::new(x, 0.0))],
+            texts: vec![(block, Point::new(x, 0.0), node)],
             art: Frame::new(Size::new(0.0, 0.0)),
             keeps: false,
             gap,
             splits: true,
+            breaks: false,
         }
     }
 }
@@ -88,6 +92,8 @@ struct Cx<'a> {
     ts: &'a mut Typesetter,
     diags: &'a mut Diagnostics,
     width: Mm,
+    /// The handout's structure, built as its pieces are.
+    st: Structure,
 }
 
 impl Cx<'_> {
@@ -127,8 +133,15 @@ impl Cx<'_> {
         }
     }
 
-    fn characteristic(&mut self, c: &Characteristic, out: &mut Vec<Piece>) {
-        let pal = Palette::of(c.colour);
+    /// A characteristic's heading (a badge of its colour with its icon,
+    /// or its number without one; the number and the name), with its
+    /// section and heading in the structure; gives the section's node.
+    fn characteristic_heading(
+        &mut self,
+        c: &Characteristic,
+        pal: &Palette,
+        out: &mut Vec<Piece>,
+    ) -> usize {
         let subject = format!("the handout, {}", c.label());
         let inner = self.width - INDENT;
         // The heading: a badge of the characteristic's colour with its icon
@@ -143,12 +156,17 @@ impl Cx<'_> {
         );
         let number = Rich::plain(&c.number.to_string()).all_bold();
         let num = self.ts.layout(&number, &name_style, 9.0).ok();
+        let sect = self.st.add(Role::Section, None);
+        let heading = self.st.add(Role::Heading(2), Some(sect));
         let mut art = Frame::new(Size::new(self.width, BADGE));
         let centre = Point::new(BADGE / 2.0, BADGE / 2.0);
         art.fill_path(Path::circle(centre, BADGE / 2.0), pal.fill);
         match &c.icon {
             Some(icon) => {
                 let r = BADGE * 0.34;
+                let alt = c.icon_alt.as_ref().unwrap_or(&c.name).plain().to_string();
+                let figure = self.st.add(Role::Figure(alt), Some(sect));
+                let from = art.items.len();
                 place_icon(
                     &mut art,
                     icon,
@@ -157,6 +175,7 @@ impl Cx<'_> {
                     &format!("{subject}, field icon"),
                     self.diags,
                 );
+                art.mark(from, figure);
             }
             None => {
                 let style = Style::new(13.0, pal.on_fill).align(Align::Center);
@@ -171,8 +190,8 @@ impl Cx<'_> {
             // The first line's middle level with the badge's.
             let y = (BADGE / 2.0 - name.first_baseline * 0.72).max(0.0);
             height = height.max(y + name.height);
-            texts.push((num, Point::new(INDENT, y)));
-            texts.push((name, Point::new(INDENT + 9.0, y)));
+            texts.push((num, Point::new(INDENT, y), heading));
+            texts.push((name, Point::new(INDENT + 9.0, y), heading));
         }
         out.push(Piece {
             height,
@@ -181,7 +200,16 @@ impl Cx<'_> {
             keeps: true,
             gap: AFTER_HEADING,
             splits: false,
+            breaks: false,
         });
+        sect
+    }
+
+    fn characteristic(&mut self, c: &Characteristic, out: &mut Vec<Piece>) {
+        let pal = Palette::of(c.colour);
+        let subject = format!("the handout, {}", c.label());
+        let inner = self.width - INDENT;
+        let sect = self.characteristic_heading(c, &pal, out);
         let body = Style::new(BODY, ink::TEXT).leading(LEADING);
         if let Some(intro) = &c.intro {
             if let Some(b) = self.set(
@@ -191,7 +219,8 @@ impl Cx<'_> {
                 inner,
                 &format!("{subject}, field intro"),
             ) {
-                out.push(Piece::text(b, INDENT, PARA_GAP));
+                let node = self.st.add(Role::Paragraph, Some(sect));
+                out.push(Piece::text(b, INDENT, PARA_GAP, node));
             }
         }
         if !c.pillars.is_empty() {
@@ -215,9 +244,14 @@ impl Cx<'_> {
                 .collect();
             if labels.len() == c.pillars.len() {
                 let (at, h) = pills.rows(&labels, inner);
+                // The pillars read as one line of words; each pill's
+                // background is decoration.
+                let para = self.st.add(Role::Paragraph, Some(sect));
                 let mut art = Frame::new(Size::new(self.width, h));
                 for (label, p) in labels.iter().zip(at) {
+                    let from = art.items.len() + 1;
                     pills.draw(&mut art, label, Point::new(INDENT + p.x, p.y), pal.tint);
+                    art.mark(from, para);
                 }
                 out.push(Piece {
                     height: h,
@@ -226,6 +260,7 @@ impl Cx<'_> {
                     keeps: false,
                     gap: PARA_GAP,
                     splits: false,
+                    breaks: false,
                 });
             }
         }
@@ -237,7 +272,8 @@ impl Cx<'_> {
                 inner,
                 &format!("{subject}, field lead_in"),
             ) {
-                let mut p = Piece::text(b, INDENT, PARA_GAP);
+                let node = self.st.add(Role::Paragraph, Some(sect));
+                let mut p = Piece::text(b, INDENT, PARA_GAP, node);
                 // A lead-in introduces the list: never the last line of a
                 // page.
                 p.keeps = true;
@@ -245,6 +281,7 @@ impl Cx<'_> {
             }
         }
         let code_style = Style::new(BODY, pal.on_white).leading(LEADING);
+        let list = self.st.add(Role::List, Some(sect));
         for b in &c.behaviours {
             let sub = format!("the handout, {}", b.label(c));
             let code = Rich::plain(&b.code(c)).all_bold();
@@ -260,16 +297,20 @@ impl Cx<'_> {
             ) else {
                 continue;
             };
+            let item = self.st.add(Role::ListItem, Some(list));
+            let label = self.st.add(Role::Label, Some(item));
+            let body = self.st.add(Role::ListBody, Some(item));
             out.push(Piece {
                 height: text.height,
                 texts: vec![
-                    (code, Point::new(INDENT, 0.0)),
-                    (text, Point::new(INDENT + CODE_W, 0.0)),
+                    (code, Point::new(INDENT, 0.0), label),
+                    (text, Point::new(INDENT + CODE_W, 0.0), body),
                 ],
                 art: Frame::new(Size::new(0.0, 0.0)),
                 keeps: false,
                 gap: ITEM_GAP,
                 splits: true,
+                breaks: false,
             });
         }
         if let Some(last) = out.last_mut() {
@@ -280,10 +321,19 @@ impl Cx<'_> {
 
 /// The handout's pages. Problems (a glyph missing, a word wider than the
 /// column) go to `diags`; the pages are then incomplete and not written.
-pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec<Frame> {
+pub fn handout(
+    deck: &Deck,
+    ts: &mut Typesetter,
+    diags: &mut Diagnostics,
+) -> (Vec<Frame>, Structure) {
     let page = page_size(deck);
     let width = page.w - 2.0 * SIDE;
-    let mut cx = Cx { ts, diags, width };
+    let mut cx = Cx {
+        ts,
+        diags,
+        width,
+        st: Structure::default(),
+    };
     let mut pieces = Vec::new();
     // The title and credit.
     let title_style = Style::new(TITLE, ink::TEXT).leading(1.15);
@@ -294,7 +344,8 @@ pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec
         width,
         "the handout, field title",
     ) {
-        let mut p = Piece::text(t, 0.0, 2.5);
+        let node = cx.st.add(Role::Heading(1), None);
+        let mut p = Piece::text(t, 0.0, 2.5, node);
         p.keeps = true;
         pieces.push(p);
     }
@@ -307,7 +358,8 @@ pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec
             width,
             "the handout, field credit",
         ) {
-            let mut p = Piece::text(b, 0.0, 9.0);
+            let node = cx.st.add(Role::Paragraph, None);
+            let mut p = Piece::text(b, 0.0, 9.0, node);
             p.keeps = true;
             pieces.push(p);
         }
@@ -316,6 +368,16 @@ pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec
         cx.characteristic(c, &mut pieces);
     }
     let frames = flow(pieces, page);
+    let out = footers(deck, &mut cx, frames, page);
+    let mut st = cx.st;
+    bookmarks(deck, &mut st);
+    (out, st)
+}
+
+/// Each page's footer (the deck's short title and the page of how many),
+/// and the pages mirrored for a right-to-left deck.
+fn footers(deck: &Deck, cx: &mut Cx, frames: Vec<Frame>, page: Size) -> Vec<Frame> {
+    let width = cx.width;
     let total = frames.len();
     let footer = deck.footer().clone();
     let foot_style = Style::new(SMALL, ink::MUTED).leading(1.2);
@@ -336,7 +398,8 @@ pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec
             width - 34.0,
             "the handout, field short_title",
         ) {
-            // One line only: a long title is cut to its first line.
+            // A short title too long for one line is left out of the
+            // footer (the title heads the first page).
             if b.lines == 1 {
                 let y = page.h - FOOTER_BASELINE - b.first_baseline;
                 draw(&mut frame, &b, SIDE, y);
@@ -345,6 +408,17 @@ pub fn handout(deck: &Deck, ts: &mut Typesetter, diags: &mut Diagnostics) -> Vec
         out.push(if rtl { frame.mirrored() } else { frame });
     }
     out
+}
+
+/// A bookmark for each characteristic, at its heading.
+fn bookmarks(deck: &Deck, st: &mut Structure) {
+    let headings: Vec<usize> = (0..st.nodes.len())
+        .filter(|&n| st.nodes[n].role == Role::Heading(2))
+        .collect();
+    for (c, h) in deck.characteristics.iter().zip(headings) {
+        st.bookmarks
+            .push((format!("{} {}", c.number, c.name.plain()), h));
+    }
 }
 
 /// Lays the pieces down the pages.
@@ -378,6 +452,10 @@ fn flow(pieces: Vec<Piece>, page: Size) -> Vec<Frame> {
             (keeps, gap) = (next.keeps, next.gap);
         }
         if y > 0.0 && y + need > room && need <= room {
+            frames.push(Frame::new(page));
+            y = 0.0;
+        }
+        if piece.breaks && y > 0.0 {
             frames.push(Frame::new(page));
             y = 0.0;
         }
@@ -418,12 +496,12 @@ fn start_of(p: &Piece) -> Mm {
     let pitch = p
         .texts
         .iter()
-        .map(|(b, _)| line_pitch(b))
+        .map(|(b, _, _)| line_pitch(b))
         .fold(0.0, f32::max);
     let lead = p
         .texts
         .iter()
-        .map(|(b, at)| at.y + b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
+        .map(|(b, at, _)| at.y + b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
         .fold(0.0, f32::max);
     p.height.min(lead + pitch + 0.01)
 }
@@ -442,12 +520,12 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
     let pitch = piece
         .texts
         .iter()
-        .map(|(b, _)| line_pitch(b))
+        .map(|(b, _, _)| line_pitch(b))
         .fold(0.0, f32::max);
     let lead = piece
         .texts
         .iter()
-        .map(|(b, _)| b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
+        .map(|(b, _, _)| b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
         .fold(0.0, f32::max);
     let mut lines = if pitch > 0.0 {
         ((room - lead) / pitch).floor() + 1.0
@@ -455,7 +533,12 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         0.0
     };
     // Never one line alone at the top of the next page either.
-    let total = piece.texts.iter().map(|(b, _)| b.lines).max().unwrap_or(0) as f32;
+    let total = piece
+        .texts
+        .iter()
+        .map(|(b, _, _)| b.lines)
+        .max()
+        .unwrap_or(0) as f32;
     if total - lines < 2.0 {
         lines = total - 2.0;
     }
@@ -466,7 +549,7 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
     let cut = lines * pitch;
     let mut head_texts = Vec::new();
     let mut tail_texts = Vec::new();
-    for (b, at) in piece.texts {
+    for (b, at, node) in piece.texts {
         let (mut top, mut bottom) = (b.clone(), b.clone());
         top.runs
             .retain(|r| r.origin.y < b.first_baseline + cut - pitch * 0.5);
@@ -480,10 +563,10 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         top.height = cut.min(b.height);
         bottom.height = (b.height - cut).max(0.0);
         if kept > 0 {
-            head_texts.push((top, at));
+            head_texts.push((top, at, node));
         }
         if !bottom.runs.is_empty() {
-            tail_texts.push((bottom, at));
+            tail_texts.push((bottom, at, node));
         }
     }
     let height = piece.height;
@@ -494,6 +577,7 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         keeps: false,
         gap: 0.0,
         splits: false,
+        breaks: false,
     };
     let tail = Piece {
         height: (height - cut).max(0.0),
@@ -502,6 +586,7 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         keeps: piece.keeps,
         gap: piece.gap,
         splits: true,
+        breaks: false,
     };
     (Some(head), tail)
 }
@@ -511,11 +596,20 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
 /// handout mirrors each badge and pill where it is.
 fn place(frame: &mut Frame, piece: &Piece, y: Mm) {
     let origin = Point::new(SIDE, TOP + y);
+    let base = frame.items.len();
     for item in &piece.art.items {
         frame.items.push(shifted(item, origin));
     }
-    for (b, at) in &piece.texts {
+    for m in &piece.art.marks {
+        frame.marks.push(Mark {
+            items: base + m.items.start..base + m.items.end,
+            node: m.node,
+        });
+    }
+    for (b, at, node) in &piece.texts {
+        let from = frame.items.len();
         draw(frame, b, origin.x + at.x, origin.y + at.y);
+        frame.mark(from, *node);
     }
 }
 
@@ -566,4 +660,259 @@ fn shifted(item: &Item, by: Point) -> Item {
             frame: frame.clone(),
         },
     }
+}
+
+/// The width of each rating column on the worksheet, and the side of its
+/// box.
+const RATE_COL: Mm = 19.0;
+const TICK_BOX: Mm = 4.6;
+/// The lines to write on under each behaviour, and in each
+/// characteristic's box.
+const WRITE_LINES: usize = 2;
+const BOX_LINES: usize = 3;
+const LINE_GAP: Mm = 6.5;
+
+/// The colour of the lines to write on.
+const RULE: Color = Color::rgb(0xa6, 0xa6, 0xa6);
+
+/// The reflection worksheet: for each characteristic (each starting a
+/// page) its heading, the rating scale, every behaviour's code and title
+/// with a box to tick for each step and lines to write on, and a box for
+/// "one thing I will try". The boxes are printed, to fill in by hand.
+/// Tagged like the handout.
+pub fn worksheet(
+    deck: &Deck,
+    ts: &mut Typesetter,
+    diags: &mut Diagnostics,
+) -> (Vec<Frame>, Structure) {
+    let page = page_size(deck);
+    let width = page.w - 2.0 * SIDE;
+    let words = &deck.words;
+    let mut cx = Cx {
+        ts,
+        diags,
+        width,
+        st: Structure::default(),
+    };
+    let mut pieces = Vec::new();
+    let plain = |s: &str| Text {
+        rich: Rich::plain(s),
+        at: deck.title.at,
+    };
+    // The title, the deck's title, and lines for a name and the date.
+    let title = plain(&words.worksheet);
+    if let Some(b) = cx.set(
+        &title.rich.clone().all_bold(),
+        &title,
+        &Style::new(18.0, ink::TEXT).leading(1.15),
+        width,
+        "the worksheet, words: worksheet",
+    ) {
+        let node = cx.st.add(Role::Heading(1), None);
+        let mut p = Piece::text(b, 0.0, 1.5, node);
+        p.keeps = true;
+        pieces.push(p);
+    }
+    let small = Style::new(SMALL, ink::MUTED).leading(1.3);
+    if let Some(b) = cx.set(
+        &deck.title.rich,
+        &deck.title,
+        &small,
+        width,
+        "the worksheet, field title",
+    ) {
+        let node = cx.st.add(Role::Paragraph, None);
+        let mut p = Piece::text(b, 0.0, 5.0, node);
+        p.keeps = true;
+        pieces.push(p);
+    }
+    let label = Style::new(SMALL, ink::TEXT);
+    let name = plain(&words.name);
+    let date = plain(&words.date);
+    let n = cx.set(
+        &name.rich,
+        &name,
+        &label,
+        40.0,
+        "the worksheet, words: name",
+    );
+    let d = cx.set(
+        &date.rich,
+        &date,
+        &label,
+        30.0,
+        "the worksheet, words: date",
+    );
+    if let (Some(n), Some(d)) = (n, d) {
+        let node = cx.st.add(Role::Paragraph, None);
+        let h = n.height.max(d.height) + 1.5;
+        let mut art = Frame::new(Size::new(width, h));
+        let rule = Stroke::solid(RULE, 0.25);
+        let date_x = width * 0.62;
+        art.line(
+            Point::new(n.width + 2.0, h),
+            Point::new(date_x - 6.0, h),
+            rule,
+        );
+        art.line(
+            Point::new(date_x + d.width + 2.0, h),
+            Point::new(width, h),
+            rule,
+        );
+        pieces.push(Piece {
+            height: h,
+            texts: vec![
+                (n, Point::new(0.0, 0.0), node),
+                (d, Point::new(date_x, 0.0), node),
+            ],
+            art,
+            keeps: false,
+            gap: 8.0,
+            splits: false,
+            breaks: false,
+        });
+    }
+    let body = Style::new(BODY, ink::TEXT).leading(1.3);
+    let scale_style = Style::new(8.0, ink::MUTED)
+        .leading(1.15)
+        .align(Align::Center);
+    let cols_x = width - 4.0 * RATE_COL;
+    for (ci, c) in deck.characteristics.iter().enumerate() {
+        let first = pieces.len();
+        let pal = Palette::of(c.colour);
+        let sect = cx.characteristic_heading(c, &pal, &mut pieces);
+        // Each characteristic after the first starts a page.
+        if ci > 0 {
+            if let Some(p) = pieces.get_mut(first) {
+                p.breaks = true;
+            }
+        }
+        // The rating line, and the scale's words over their columns.
+        let rate = plain(&words.rate);
+        let node = cx.st.add(Role::Paragraph, Some(sect));
+        let mut texts = Vec::new();
+        if let Some(b) = cx.set(
+            &rate.rich,
+            &rate,
+            &small,
+            cols_x - INDENT - 2.0,
+            "the worksheet, words: rate",
+        ) {
+            texts.push((b, Point::new(INDENT, 0.0), node));
+        }
+        for (i, w) in words.scale.iter().enumerate() {
+            let t = plain(w);
+            if let Some(b) = cx.set(
+                &t.rich,
+                &t,
+                &scale_style,
+                RATE_COL - 1.0,
+                "the worksheet, words: scale",
+            ) {
+                texts.push((b, Point::new(cols_x + i as f32 * RATE_COL + 0.5, 0.0), node));
+            }
+        }
+        let h = texts.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max);
+        pieces.push(Piece {
+            height: h,
+            texts,
+            art: Frame::new(Size::new(0.0, 0.0)),
+            keeps: true,
+            gap: 2.5,
+            splits: false,
+            breaks: false,
+        });
+        // One row per behaviour: code, title, four boxes, lines to write.
+        let list = cx.st.add(Role::List, Some(sect));
+        let code_style = Style::new(BODY, pal.on_white).leading(1.3);
+        for b in &c.behaviours {
+            let sub = format!("the worksheet, {}", b.label(c));
+            let code = Rich::plain(&b.code(c)).all_bold();
+            let Ok(code) = cx.ts.layout(&code, &code_style, CODE_W + 4.0) else {
+                continue;
+            };
+            let title = super::card::heading(&b.title).all_bold();
+            let Some(t) = cx.set(
+                &title,
+                &b.title,
+                &body,
+                cols_x - INDENT - CODE_W - 3.0,
+                &format!("{sub}, field title"),
+            ) else {
+                continue;
+            };
+            let item = cx.st.add(Role::ListItem, Some(list));
+            let label = cx.st.add(Role::Label, Some(item));
+            let lbody = cx.st.add(Role::ListBody, Some(item));
+            let row = t.height.max(TICK_BOX + 1.0);
+            let height = row + WRITE_LINES as f32 * LINE_GAP;
+            let mut art = Frame::new(Size::new(width, height));
+            let boxes = Stroke::solid(ink::MUTED, 0.25);
+            for i in 0..4 {
+                let x = cols_x + i as f32 * RATE_COL + (RATE_COL - TICK_BOX) / 2.0;
+                let r = Rect::new(x, (row - TICK_BOX) / 2.0, TICK_BOX, TICK_BOX);
+                art.stroke_path(Path::rounded_rect(r, 0.6), boxes);
+            }
+            let rule = Stroke::solid(RULE, 0.25);
+            for l in 1..=WRITE_LINES {
+                let y = row + l as f32 * LINE_GAP - 1.0;
+                art.line(Point::new(INDENT + CODE_W, y), Point::new(width, y), rule);
+            }
+            pieces.push(Piece {
+                height,
+                texts: vec![
+                    (code, Point::new(INDENT, 0.0), label),
+                    (t, Point::new(INDENT + CODE_W, 0.0), lbody),
+                ],
+                art,
+                keeps: false,
+                gap: 3.0,
+                splits: false,
+                breaks: false,
+            });
+        }
+        // The box never stands alone at the top of a page.
+        if let Some(last) = pieces.last_mut() {
+            last.keeps = true;
+        }
+        // The box for one thing to try.
+        let try_one = plain(&words.try_one);
+        if let Some(b) = cx.set(
+            &try_one.rich.clone().all_bold(),
+            &try_one,
+            &Style::new(BODY, pal.on_white).leading(1.2),
+            width - INDENT - 8.0,
+            "the worksheet, words: try",
+        ) {
+            let node = cx.st.add(Role::Paragraph, Some(sect));
+            let top = 3.5 + b.height;
+            let height = top + BOX_LINES as f32 * LINE_GAP + 3.0;
+            let mut art = Frame::new(Size::new(width, height));
+            let r = Rect::new(INDENT, 0.0, width - INDENT, height);
+            art.stroke_path(Path::rounded_rect(r, 2.0), Stroke::solid(pal.fill, 0.5));
+            let rule = Stroke::solid(RULE, 0.25);
+            for l in 1..=BOX_LINES {
+                let y = top + l as f32 * LINE_GAP - 1.0;
+                art.line(
+                    Point::new(INDENT + 4.0, y),
+                    Point::new(width - 4.0, y),
+                    rule,
+                );
+            }
+            pieces.push(Piece {
+                height,
+                texts: vec![(b, Point::new(INDENT + 4.0, 3.0), node)],
+                art,
+                keeps: false,
+                gap: AFTER_CHARACTERISTIC,
+                splits: false,
+                breaks: false,
+            });
+        }
+    }
+    let frames = flow(pieces, page);
+    let out = footers(deck, &mut cx, frames, page);
+    let mut st = cx.st;
+    bookmarks(deck, &mut st);
+    (out, st)
 }

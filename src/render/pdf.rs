@@ -5,17 +5,24 @@
 use std::collections::HashMap;
 
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point as KPoint, Size as KSize, Transform as KTransform};
 use krilla::image::Image as KImage;
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, LineCap, LineJoin, Stroke as KStroke, StrokeDash};
 use krilla::surface::Surface;
+use krilla::tagging::{
+    Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, Tag as KTag, TagGroup,
+    TagKind, TagTree,
+};
 use krilla::text::{Font, GlyphId, KrillaGlyph, Tag};
 use krilla::{Document, SerializeSettings};
+use std::num::NonZeroU16;
 
-use crate::frame::{Color, Frame, GlyphRun, ImageFormat, Item, Path, Seg, Stroke};
+use crate::frame::{Color, Frame, GlyphRun, ImageFormat, Item, Path, Role, Seg, Stroke, Structure};
 use crate::geom::{mm_to_pt, pt_to_mm, Rect, Transform};
 use crate::impose::Page;
 use crate::vector;
@@ -26,6 +33,9 @@ pub struct DocInfo {
     pub title: String,
     pub subject: Option<String>,
     pub language: String,
+    /// The logical structure, for a tagged PDF with bookmarks; the
+    /// pages' marks point into it. Without it, the PDF is not tagged.
+    pub structure: Option<Structure>,
 }
 
 /// Why a PDF could not be written.
@@ -57,7 +67,12 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
     }
     doc.set_metadata(metadata);
     let mut cx = Cx::default();
-    for page in pages {
+    // For a tagged PDF: each structure node's marked content, and where
+    // it first appears (page, top in mm) for bookmarks.
+    let nodes = info.structure.as_ref().map_or(0, |s| s.nodes.len());
+    let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); nodes];
+    let mut first: Vec<Option<(usize, f32)>> = vec![None; nodes];
+    for (index, page) in pages.iter().enumerate() {
         let pt = |r: Rect| {
             // PDF boxes have their origin at the bottom left.
             krilla::geom::Rect::from_ltrb(
@@ -77,13 +92,77 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         // Everything below is drawn in mm, with the origin at the top left.
         let scale = mm_to_pt(1.0);
         surface.push_transform(&KTransform::from_scale(scale, scale));
-        cx.frame(&mut surface, &page.frame)?;
+        if info.structure.is_some() {
+            cx.tagged(&mut surface, &page.frame, index, &mut ids, &mut first)?;
+        } else {
+            cx.frame(&mut surface, &page.frame)?;
+        }
         surface.pop();
         surface.finish();
         p.finish();
     }
+    if let Some(st) = &info.structure {
+        doc.set_tag_tree(tag_tree(st, ids, &info.language));
+        let mut outline = Outline::new();
+        for (title, node) in &st.bookmarks {
+            if let Some((page, y)) = first.get(*node).copied().flatten() {
+                let at = KPoint::from_xy(0.0, mm_to_pt((y - 5.0).max(0.0)));
+                outline.push_child(OutlineNode::new(
+                    title.clone(),
+                    XyzDestination::new(page, at),
+                ));
+            }
+        }
+        doc.set_outline(outline);
+    }
     doc.finish()
         .map_err(|e| RenderError(format!("the PDF could not be written: {e:?}")))
+}
+
+/// The tag tree of a structure, its leaves the marked content found on
+/// the pages, in reading order.
+fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, lang: &str) -> TagTree {
+    let n = st.nodes.len();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut roots = Vec::new();
+    for (i, node) in st.nodes.iter().enumerate() {
+        match node.parent {
+            Some(p) if p < n => children[p].push(i),
+            _ => roots.push(i),
+        }
+    }
+    fn group(
+        i: usize,
+        st: &Structure,
+        children: &[Vec<usize>],
+        ids: &mut [Vec<Identifier>],
+    ) -> TagGroup {
+        let kind: TagKind = match &st.nodes[i].role {
+            Role::Heading(level) => {
+                KTag::Hn(NonZeroU16::new((*level).max(1)).expect("at least 1"), None).into()
+            }
+            Role::Paragraph => KTag::P.into(),
+            Role::Section => KTag::Section.into(),
+            Role::List => KTag::L(ListNumbering::None).into(),
+            Role::ListItem => KTag::LI.into(),
+            Role::Label => KTag::Lbl.into(),
+            Role::ListBody => KTag::LBody.into(),
+            Role::Figure(alt) => KTag::Figure(Some(alt.clone())).into(),
+        };
+        let mut g = TagGroup::new(kind);
+        for id in std::mem::take(&mut ids[i]) {
+            g.push(id);
+        }
+        for &c in &children[i] {
+            g.push(group(c, st, children, ids));
+        }
+        g
+    }
+    let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
+    for r in roots {
+        tree.push(group(r, st, &children, &mut ids));
+    }
+    tree
 }
 
 /// A font as krilla embeds it: the file and the variation axis values
@@ -181,7 +260,77 @@ impl Cx {
     }
 
     fn frame(&mut self, s: &mut Surface, frame: &Frame) -> Result<(), RenderError> {
-        for item in &frame.items {
+        self.items(s, &frame.items)
+    }
+
+    /// Draws a page's frame with its marks as tagged content (text as
+    /// spans, pictures as other content) and everything else as
+    /// artifacts.
+    fn tagged(
+        &mut self,
+        s: &mut Surface,
+        frame: &Frame,
+        page: usize,
+        ids: &mut [Vec<Identifier>],
+        first: &mut [Option<(usize, f32)>],
+    ) -> Result<(), RenderError> {
+        let mut marks: Vec<_> = frame
+            .marks
+            .iter()
+            .filter(|m| m.node < ids.len() && m.items.end <= frame.items.len())
+            .collect();
+        marks.sort_by_key(|m| m.items.start);
+        let mut i = 0;
+        let mut next = marks.into_iter().peekable();
+        while i < frame.items.len() {
+            match next.peek() {
+                Some(m) if m.items.start <= i => {
+                    let m = next.next().expect("peeked");
+                    if m.items.start < i {
+                        // Overlapping marks: the later one is dropped.
+                        continue;
+                    }
+                    let items = &frame.items[m.items.clone()];
+                    let text = items.iter().all(|it| matches!(it, Item::Text(_)));
+                    let tag = if text {
+                        ContentTag::Span(SpanTag::empty())
+                    } else {
+                        ContentTag::Other
+                    };
+                    let id = s.start_tagged(tag);
+                    self.items(s, items)?;
+                    s.end_tagged();
+                    ids[m.node].push(id);
+                    if first[m.node].is_none() {
+                        let top = items
+                            .iter()
+                            .map(|it| match it {
+                                Item::Text(r) => r.origin.y - pt_to_mm(r.size),
+                                Item::Image { rect, .. } | Item::Vector { rect, .. } => rect.y,
+                                _ => f32::MAX,
+                            })
+                            .fold(f32::MAX, f32::min);
+                        first[m.node] = Some((page, top.min(frame.size.h)));
+                    }
+                    i = m.items.end;
+                }
+                other => {
+                    let end = other.map_or(frame.items.len(), |m| m.items.start);
+                    s.start_tagged(ContentTag::Artifact(Artifact::new(
+                        ArtifactType::Layout,
+                        None,
+                    )));
+                    self.items(s, &frame.items[i..end])?;
+                    s.end_tagged();
+                    i = end;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn items(&mut self, s: &mut Surface, items: &[Item]) -> Result<(), RenderError> {
+        for item in items {
             match item {
                 Item::Path {
                     path,
