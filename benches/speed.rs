@@ -93,10 +93,7 @@ fn main() {
         let o = out.to_str().unwrap();
         let mut jobs: Vec<(String, Vec<&str>)> = Vec::new();
         if n == 1 {
-            jobs.push((
-                "build (cards, sheets, poster)".into(),
-                vec!["build", d, "-o", o],
-            ));
+            jobs.push(("build (every output)".into(), vec!["build", d, "-o", o]));
             jobs.push(("check".into(), vec!["check", d]));
             jobs.push(("poster".into(), vec!["poster", d, "-o", o]));
         }
