@@ -99,6 +99,22 @@ impl Path {
     }
 
     /// A rectangle with corners rounded by `radius` (0 for square corners).
+    /// The same path with every point moved by `f`.
+    pub fn mapped(&self, f: impl Fn(Point) -> Point) -> Path {
+        Path {
+            segs: self
+                .segs
+                .iter()
+                .map(|s| match *s {
+                    Seg::MoveTo(p) => Seg::MoveTo(f(p)),
+                    Seg::LineTo(p) => Seg::LineTo(f(p)),
+                    Seg::CubicTo(a, b, p) => Seg::CubicTo(f(a), f(b), f(p)),
+                    Seg::Close => Seg::Close,
+                })
+                .collect(),
+        }
+    }
+
     pub fn rounded_rect(r: Rect, radius: Mm) -> Path {
         let mut p = Path::new();
         let k = radius.min(r.w / 2.0).min(r.h / 2.0).max(0.0);
@@ -314,6 +330,15 @@ impl Structure {
         self.nodes.push(StructNode { role, parent });
         self.nodes.len() - 1
     }
+
+    /// Adds an item to `list`: gives its label's and body's nodes.
+    pub fn list_item(&mut self, list: usize) -> (usize, usize) {
+        let item = self.add(Role::ListItem, Some(list));
+        (
+            self.add(Role::Label, Some(item)),
+            self.add(Role::ListBody, Some(item)),
+        )
+    }
 }
 
 impl Frame {
@@ -520,18 +545,7 @@ impl Frame {
         for item in &self.items {
             out.items.push(match item {
                 Item::Path { path, fill, stroke } => Item::Path {
-                    path: Path {
-                        segs: path
-                            .segs
-                            .iter()
-                            .map(|s| match *s {
-                                Seg::MoveTo(p) => Seg::MoveTo(flip(p)),
-                                Seg::LineTo(p) => Seg::LineTo(flip(p)),
-                                Seg::CubicTo(a, b, p) => Seg::CubicTo(flip(a), flip(b), flip(p)),
-                                Seg::Close => Seg::Close,
-                            })
-                            .collect(),
-                    },
+                    path: path.mapped(flip),
                     fill: *fill,
                     stroke: *stroke,
                 },

@@ -6,6 +6,16 @@ mod common;
 
 use common::*;
 
+/// How many behaviours characteristic `ci` (from 0) of a deck file has.
+fn behaviours_of(source: &str, ci: usize) -> usize {
+    source
+        .split("  - id: ")
+        .nth(ci + 1)
+        .unwrap()
+        .matches("- title: ")
+        .count()
+}
+
 /// Asserts that `parts` appear in `text` (squashed) in this order.
 fn in_order(text: &str, parts: &[String]) {
     let mut from = 0;
@@ -52,12 +62,7 @@ fn the_handout_holds_the_whole_framework_in_deck_order() {
     let mut b = behaviours.iter();
     for (ci, name) in names.iter().enumerate() {
         parts.push(name.clone());
-        let count = source
-            .split("  - id: ")
-            .nth(ci + 1)
-            .unwrap()
-            .matches("- title: ")
-            .count();
+        let count = behaviours_of(&source, ci);
         for bi in 0..count {
             let (_, body) = b.next().unwrap();
             parts.push(format!("{}.{}", ci + 1, bi + 1));
@@ -345,12 +350,7 @@ fn the_worksheet_rates_every_behaviour_with_a_box_for_each_characteristic() {
     for (ci, name) in names.iter().enumerate() {
         parts.push(name.clone());
         parts.push("not yet sometimes often consistently".into());
-        let count = source
-            .split("  - id: ")
-            .nth(ci + 1)
-            .unwrap()
-            .matches("- title: ")
-            .count();
+        let count = behaviours_of(&source, ci);
         for bi in 0..count {
             let (title, _) = b.next().unwrap();
             parts.push(format!("{}.{} {title}", ci + 1, bi + 1));

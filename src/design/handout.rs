@@ -8,7 +8,7 @@
 
 use crate::deck::{Characteristic, Deck, Text};
 use crate::diag::Diagnostics;
-use crate::frame::{Color, Frame, GlyphRun, Item, Mark, Path, Role, Seg, Stroke, Structure};
+use crate::frame::{Color, Frame, GlyphRun, Item, Mark, Path, Role, Stroke, Structure};
 use crate::geom::{Mm, Point, Pt, Rect, Size, Transform};
 use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
 
@@ -96,7 +96,19 @@ struct Cx<'a> {
     st: Structure,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    /// A context for the deck's pages, and their size.
+    fn new(deck: &Deck, ts: &'a mut Typesetter, diags: &'a mut Diagnostics) -> (Cx<'a>, Size) {
+        let page = page_size(deck);
+        let cx = Cx {
+            ts,
+            diags,
+            width: page.w - 2.0 * SIDE,
+            st: Structure::default(),
+        };
+        (cx, page)
+    }
+
     /// Sets `text` in `width`; a missing glyph or a word wider than the
     /// column is an error naming the field.
     fn set(
@@ -131,6 +143,26 @@ impl Cx<'_> {
                 None
             }
         }
+    }
+
+    /// A paragraph set at `x` in `width`, as a piece of the flow that is
+    /// a new structure node of `role` under `parent`.
+    #[allow(clippy::too_many_arguments)]
+    fn paragraph(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        style: &Style,
+        (x, width): (Mm, Mm),
+        subject: &str,
+        (role, parent): (Role, Option<usize>),
+        (gap, keeps): (Mm, bool),
+    ) -> Option<Piece> {
+        let b = self.set(rich, field, style, width, subject)?;
+        let node = self.st.add(role, parent);
+        let mut p = Piece::text(b, x, gap, node);
+        p.keeps = keeps;
+        Some(p)
     }
 
     /// A characteristic's heading (a badge of its colour with its icon,
@@ -212,16 +244,15 @@ impl Cx<'_> {
         let sect = self.characteristic_heading(c, &pal, out);
         let body = Style::new(BODY, ink::TEXT).leading(LEADING);
         if let Some(intro) = &c.intro {
-            if let Some(b) = self.set(
+            out.extend(self.paragraph(
                 &intro.rich,
                 intro,
                 &body,
-                inner,
+                (INDENT, inner),
                 &format!("{subject}, field intro"),
-            ) {
-                let node = self.st.add(Role::Paragraph, Some(sect));
-                out.push(Piece::text(b, INDENT, PARA_GAP, node));
-            }
+                (Role::Paragraph, Some(sect)),
+                (PARA_GAP, false),
+            ));
         }
         if !c.pillars.is_empty() {
             let pills = Pills {
@@ -265,20 +296,17 @@ impl Cx<'_> {
             }
         }
         if let Some(lead) = &c.lead_in {
-            if let Some(b) = self.set(
+            // A lead-in introduces the list: never the last line of a
+            // page.
+            out.extend(self.paragraph(
                 &lead.rich,
                 lead,
                 &body,
-                inner,
+                (INDENT, inner),
                 &format!("{subject}, field lead_in"),
-            ) {
-                let node = self.st.add(Role::Paragraph, Some(sect));
-                let mut p = Piece::text(b, INDENT, PARA_GAP, node);
-                // A lead-in introduces the list: never the last line of a
-                // page.
-                p.keeps = true;
-                out.push(p);
-            }
+                (Role::Paragraph, Some(sect)),
+                (PARA_GAP, true),
+            ));
         }
         let code_style = Style::new(BODY, pal.on_white).leading(LEADING);
         let list = self.st.add(Role::List, Some(sect));
@@ -297,9 +325,7 @@ impl Cx<'_> {
             ) else {
                 continue;
             };
-            let item = self.st.add(Role::ListItem, Some(list));
-            let label = self.st.add(Role::Label, Some(item));
-            let body = self.st.add(Role::ListBody, Some(item));
+            let (label, body) = self.st.list_item(list);
             out.push(Piece {
                 height: text.height,
                 texts: vec![
@@ -326,43 +352,29 @@ pub fn handout(
     ts: &mut Typesetter,
     diags: &mut Diagnostics,
 ) -> (Vec<Frame>, Structure) {
-    let page = page_size(deck);
-    let width = page.w - 2.0 * SIDE;
-    let mut cx = Cx {
-        ts,
-        diags,
-        width,
-        st: Structure::default(),
-    };
+    let (mut cx, page) = Cx::new(deck, ts, diags);
+    let width = cx.width;
     let mut pieces = Vec::new();
     // The title and credit.
-    let title_style = Style::new(TITLE, ink::TEXT).leading(1.15);
-    if let Some(t) = cx.set(
+    pieces.extend(cx.paragraph(
         &deck.title.rich.clone().all_bold(),
         &deck.title,
-        &title_style,
-        width,
+        &Style::new(TITLE, ink::TEXT).leading(1.15),
+        (0.0, width),
         "the handout, field title",
-    ) {
-        let node = cx.st.add(Role::Heading(1), None);
-        let mut p = Piece::text(t, 0.0, 2.5, node);
-        p.keeps = true;
-        pieces.push(p);
-    }
+        (Role::Heading(1), None),
+        (2.5, true),
+    ));
     if let Some(credit) = &deck.credit {
-        let style = Style::new(SMALL, ink::MUTED).leading(1.35);
-        if let Some(b) = cx.set(
+        pieces.extend(cx.paragraph(
             &credit.rich,
             credit,
-            &style,
-            width,
+            &Style::new(SMALL, ink::MUTED).leading(1.35),
+            (0.0, width),
             "the handout, field credit",
-        ) {
-            let node = cx.st.add(Role::Paragraph, None);
-            let mut p = Piece::text(b, 0.0, 9.0, node);
-            p.keeps = true;
-            pieces.push(p);
-        }
+            (Role::Paragraph, None),
+            (9.0, true),
+        ));
     }
     for c in &deck.characteristics {
         cx.characteristic(c, &mut pieces);
@@ -493,6 +505,13 @@ fn start_of(p: &Piece) -> Mm {
     if !p.splits {
         return p.height;
     }
+    let (pitch, lead) = pitch_and_lead(p);
+    p.height.min(lead + pitch + 0.01)
+}
+
+/// A text piece's line pitch, and the height of its first line (from
+/// the piece's top).
+fn pitch_and_lead(p: &Piece) -> (Mm, Mm) {
     let pitch = p
         .texts
         .iter()
@@ -503,7 +522,7 @@ fn start_of(p: &Piece) -> Mm {
         .iter()
         .map(|(b, at, _)| at.y + b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
         .fold(0.0, f32::max);
-    p.height.min(lead + pitch + 0.01)
+    (pitch, lead)
 }
 
 fn line_pitch(b: &Block) -> Mm {
@@ -517,16 +536,7 @@ fn line_pitch(b: &Block) -> Mm {
 /// Splits a text piece so that its first part is at most `room` tall:
 /// whole lines above, the rest (moved up) below.
 fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
-    let pitch = piece
-        .texts
-        .iter()
-        .map(|(b, _, _)| line_pitch(b))
-        .fold(0.0, f32::max);
-    let lead = piece
-        .texts
-        .iter()
-        .map(|(b, _, _)| b.height - (b.lines.saturating_sub(1)) as f32 * line_pitch(b))
-        .fold(0.0, f32::max);
+    let (pitch, lead) = pitch_and_lead(&piece);
     let mut lines = if pitch > 0.0 {
         ((room - lead) / pitch).floor() + 1.0
     } else {
@@ -618,18 +628,7 @@ fn shifted(item: &Item, by: Point) -> Item {
     let p = |q: Point| Point::new(q.x + by.x, q.y + by.y);
     match item {
         Item::Path { path, fill, stroke } => Item::Path {
-            path: Path {
-                segs: path
-                    .segs
-                    .iter()
-                    .map(|s| match *s {
-                        Seg::MoveTo(a) => Seg::MoveTo(p(a)),
-                        Seg::LineTo(a) => Seg::LineTo(p(a)),
-                        Seg::CubicTo(a, b, c) => Seg::CubicTo(p(a), p(b), p(c)),
-                        Seg::Close => Seg::Close,
-                    })
-                    .collect(),
-            },
+            path: path.mapped(p),
             fill: *fill,
             stroke: *stroke,
         },
@@ -685,15 +684,9 @@ pub fn worksheet(
     ts: &mut Typesetter,
     diags: &mut Diagnostics,
 ) -> (Vec<Frame>, Structure) {
-    let page = page_size(deck);
-    let width = page.w - 2.0 * SIDE;
+    let (mut cx, page) = Cx::new(deck, ts, diags);
+    let width = cx.width;
     let words = &deck.words;
-    let mut cx = Cx {
-        ts,
-        diags,
-        width,
-        st: Structure::default(),
-    };
     let mut pieces = Vec::new();
     let plain = |s: &str| Text {
         rich: Rich::plain(s),
@@ -701,31 +694,25 @@ pub fn worksheet(
     };
     // The title, the deck's title, and lines for a name and the date.
     let title = plain(&words.worksheet);
-    if let Some(b) = cx.set(
+    pieces.extend(cx.paragraph(
         &title.rich.clone().all_bold(),
         &title,
         &Style::new(18.0, ink::TEXT).leading(1.15),
-        width,
+        (0.0, width),
         "the worksheet, words: worksheet",
-    ) {
-        let node = cx.st.add(Role::Heading(1), None);
-        let mut p = Piece::text(b, 0.0, 1.5, node);
-        p.keeps = true;
-        pieces.push(p);
-    }
+        (Role::Heading(1), None),
+        (1.5, true),
+    ));
     let small = Style::new(SMALL, ink::MUTED).leading(1.3);
-    if let Some(b) = cx.set(
+    pieces.extend(cx.paragraph(
         &deck.title.rich,
         &deck.title,
         &small,
-        width,
+        (0.0, width),
         "the worksheet, field title",
-    ) {
-        let node = cx.st.add(Role::Paragraph, None);
-        let mut p = Piece::text(b, 0.0, 5.0, node);
-        p.keeps = true;
-        pieces.push(p);
-    }
+        (Role::Paragraph, None),
+        (5.0, true),
+    ));
     let label = Style::new(SMALL, ink::TEXT);
     let name = plain(&words.name);
     let date = plain(&words.date);
@@ -841,9 +828,7 @@ pub fn worksheet(
             ) else {
                 continue;
             };
-            let item = cx.st.add(Role::ListItem, Some(list));
-            let label = cx.st.add(Role::Label, Some(item));
-            let lbody = cx.st.add(Role::ListBody, Some(item));
+            let (label, lbody) = cx.st.list_item(list);
             let row = t.height.max(TICK_BOX + 1.0);
             let height = row + WRITE_LINES as f32 * LINE_GAP;
             let mut art = Frame::new(Size::new(width, height));
