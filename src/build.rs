@@ -944,7 +944,11 @@ pub const TILES_PDF: &str = "poster-tiles.pdf";
 pub fn poster_pdf(deck: &Deck, poster: &Poster) -> Result<OutputFile, render::RenderError> {
     let bleed = deck.poster.bleed;
     let page = impose::poster_page(&poster.frame, bleed);
-    let bytes = render::pdf(&[page], &doc_info(deck, "poster"))?;
+    let info = DocInfo {
+        structure: Some(poster.structure.clone()),
+        ..doc_info(deck, "poster")
+    };
+    let bytes = render::pdf(&[page], &info)?;
     let mut summary = format!("1 page: {} poster", deck.poster.describe());
     if bleed > 0.0 {
         summary.push_str(&format!(", trim + {} mm bleed", fmt_mm(bleed)));

@@ -177,46 +177,6 @@ fn right_to_left_and_large_decks_get_a_handout() {
     }
 }
 
-/// The structure elements of a tagged PDF in reading order: each one's
-/// type and, for figures, its alternative text.
-fn structure(doc: &lopdf::Document) -> Vec<(String, Option<String>)> {
-    fn walk(doc: &lopdf::Document, obj: &lopdf::Object, out: &mut Vec<(String, Option<String>)>) {
-        let obj = match obj {
-            lopdf::Object::Reference(r) => match doc.get_object(*r) {
-                Ok(o) => o,
-                Err(_) => return,
-            },
-            o => o,
-        };
-        match obj {
-            lopdf::Object::Array(items) => {
-                for i in items {
-                    walk(doc, i, out);
-                }
-            }
-            lopdf::Object::Dictionary(d) => {
-                if let Ok(s) = d.get(b"S").and_then(|s| s.as_name()) {
-                    let alt = d
-                        .get(b"Alt")
-                        .ok()
-                        .and_then(|a| a.as_str().ok())
-                        .map(|a| String::from_utf8_lossy(a).into_owned());
-                    out.push((String::from_utf8_lossy(s).into_owned(), alt));
-                }
-                if let Ok(k) = d.get(b"K") {
-                    walk(doc, k, out);
-                }
-            }
-            _ => {}
-        }
-    }
-    let catalog = doc.catalog().expect("a catalog");
-    let root = catalog.get(b"StructTreeRoot").expect("a structure tree");
-    let mut out = Vec::new();
-    walk(doc, root, &mut out);
-    out
-}
-
 #[test]
 fn the_handout_is_tagged_with_headings_lists_figures_and_bookmarks() {
     let deck = root().join("deck.yaml");

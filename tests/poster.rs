@@ -457,3 +457,28 @@ fn poster_flags_are_explained_and_checked() {
     let bad = deckpress(&["poster", "--bleed", "20"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn the_poster_is_tagged_in_reading_order_with_bookmarks() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "poster-tagged", &["--only", "poster"]);
+    let doc = load(&out.join("poster.pdf"));
+    let st = structure(&doc);
+    let kinds: Vec<&str> = st.iter().map(|(s, _)| s.as_str()).collect();
+    let count = |k: &str| kinds.iter().filter(|s| **s == k).count();
+    assert_eq!(
+        (count("H1"), count("H2"), count("LI")),
+        (1, 5, 32),
+        "{kinds:?}"
+    );
+    let alts: Vec<&str> = st
+        .iter()
+        .filter(|(s, _)| s == "Figure")
+        .filter_map(|(_, a)| a.as_deref())
+        .collect();
+    assert_eq!(
+        alts,
+        names(&deck).iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert!(doc.catalog().unwrap().get(b"Outlines").is_ok());
+}

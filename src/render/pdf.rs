@@ -119,6 +119,15 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         .map_err(|e| RenderError(format!("the PDF could not be written: {e:?}")))
 }
 
+/// Whether a frame, or a group within it, has marks.
+fn has_marks(frame: &Frame) -> bool {
+    !frame.marks.is_empty()
+        || frame.items.iter().any(|it| match it {
+            Item::Group { frame, .. } => has_marks(frame),
+            _ => false,
+        })
+}
+
 /// The tag tree of a structure, its leaves the marked content found on
 /// the pages, in reading order.
 fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, lang: &str) -> TagTree {
@@ -316,17 +325,60 @@ impl Cx {
                 }
                 other => {
                     let end = other.map_or(frame.items.len(), |m| m.items.start);
-                    s.start_tagged(ContentTag::Artifact(Artifact::new(
-                        ArtifactType::Layout,
-                        None,
-                    )));
-                    self.items(s, &frame.items[i..end])?;
-                    s.end_tagged();
+                    // Decoration, except a group with marks inside (a
+                    // poster placed on its page), which is walked into.
+                    let mut from = i;
+                    for at in i..end {
+                        if let Item::Group {
+                            transform,
+                            clip,
+                            frame: inner,
+                        } = &frame.items[at]
+                        {
+                            if has_marks(inner) {
+                                self.artifact(s, &frame.items[from..at])?;
+                                s.push_transform(&ktransform(transform));
+                                let clipped = self.push_clip(s, *clip);
+                                self.tagged(s, inner, page, ids, first)?;
+                                if clipped {
+                                    s.pop();
+                                }
+                                s.pop();
+                                from = at + 1;
+                            }
+                        }
+                    }
+                    self.artifact(s, &frame.items[from..end])?;
                     i = end;
                 }
             }
         }
         Ok(())
+    }
+
+    /// Draws items as decoration (nothing, if there are none).
+    fn artifact(&mut self, s: &mut Surface, items: &[Item]) -> Result<(), RenderError> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        s.start_tagged(ContentTag::Artifact(Artifact::new(
+            ArtifactType::Layout,
+            None,
+        )));
+        self.items(s, items)?;
+        s.end_tagged();
+        Ok(())
+    }
+
+    /// Clips to `clip`, if given; says whether it did (and so must pop).
+    fn push_clip(&mut self, s: &mut Surface, clip: Option<Rect>) -> bool {
+        match clip.and_then(|c| kpath(&Path::rounded_rect(c, 0.0))) {
+            Some(c) => {
+                s.push_clip_path(&c, &FillRule::NonZero);
+                true
+            }
+            None => false,
+        }
     }
 
     fn items(&mut self, s: &mut Surface, items: &[Item]) -> Result<(), RenderError> {
@@ -410,13 +462,7 @@ impl Cx {
                     frame,
                 } => {
                     s.push_transform(&ktransform(transform));
-                    let clipped = match clip.and_then(|c| kpath(&Path::rounded_rect(c, 0.0))) {
-                        Some(c) => {
-                            s.push_clip_path(&c, &FillRule::NonZero);
-                            true
-                        }
-                        None => false,
-                    };
+                    let clipped = self.push_clip(s, *clip);
                     self.frame(s, frame)?;
                     if clipped {
                         s.pop();

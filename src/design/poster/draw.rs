@@ -3,7 +3,7 @@
 
 use crate::deck::Deck;
 use crate::diag::Diagnostics;
-use crate::frame::{Color, Frame, Path};
+use crate::frame::{Color, Frame, Path, Role, Structure};
 use crate::geom::{pt_to_mm, Mm, Point, Rect};
 
 use super::layout::{subject, Layout, Panel, PillsAt, Sizes};
@@ -14,7 +14,13 @@ const MAX_STRETCH: f32 = 1.5;
 
 /// Paints the panels of `layout` in `area`: rows share the height in
 /// proportion to what they hold.
-pub(super) fn panels(frame: &mut Frame, layout: &Layout, area: Rect, diags: &mut Diagnostics) {
+pub(super) fn panels(
+    frame: &mut Frame,
+    layout: &Layout,
+    area: Rect,
+    st: &mut Structure,
+    diags: &mut Diagnostics,
+) {
     let sz = layout.sizes;
     let gap = sz.panel_gap();
     let gaps = (layout.rows.len() as f32 - 1.0).max(0.0) * gap;
@@ -40,7 +46,7 @@ pub(super) fn panels(frame: &mut Frame, layout: &Layout, area: Rect, diags: &mut
         for (j, p) in layout.panels[row.clone()].iter().enumerate() {
             let x = area.x + j as f32 * (w + gap);
             let rect = Rect::new(x, py, w, h);
-            draw_panel(frame, p, &sz, rect, *band, air, diags);
+            draw_panel(frame, p, &sz, (rect, *band, air), st, diags);
         }
         py += h + gap;
     }
@@ -75,11 +81,16 @@ fn draw_panel(
     frame: &mut Frame,
     p: &Panel,
     sz: &Sizes,
-    rect: Rect,
-    band_h: Mm,
-    air: Mm,
+    (rect, band_h, air): (Rect, Mm, Mm),
+    st: &mut Structure,
     diags: &mut Diagnostics,
 ) {
+    // Its section in the poster's structure: the heading (number and
+    // name), the icon, the tagline, the pillars, the list.
+    let sect = st.add(Role::Section, None);
+    let heading = st.add(Role::Heading(2), Some(sect));
+    st.bookmarks
+        .push((format!("{} {}", p.c.number, p.c.name.plain()), heading));
     let pal = p.pal;
     let gap = sz.gap();
     frame.fill_path(Path::rounded_rect(rect, sz.radius()), pal.tint);
@@ -98,6 +109,13 @@ fn draw_panel(
     let name_top = band.y + sz.band_pad() + (band.h - 2.0 * sz.band_pad() - p.name.height) / 2.0;
     if let Some(asset) = &p.c.icon {
         let s = sz.icon();
+        let alt =
+            p.c.icon_alt
+                .as_ref()
+                .unwrap_or(&p.c.name)
+                .plain()
+                .to_string();
+        let (from, figure) = (frame.items.len(), st.add(Role::Figure(alt), Some(sect)));
         place_icon(
             frame,
             asset,
@@ -106,21 +124,31 @@ fn draw_panel(
             &subject(p.c),
             diags,
         );
+        frame.mark(from, figure);
         x += s + 1.2 * gap;
     }
+    let from = frame.items.len();
     draw(frame, &p.number, x, name_top);
     x += p.number.width + 1.6 * gap;
     draw(frame, &p.name, x, name_top);
+    frame.mark(from, heading);
+    let pillars = (!p.pills.is_empty()).then(|| st.add(Role::Paragraph, Some(sect)));
     let pills = sz.pills();
     // A row of pills ending at `right`, centred on `mid`.
+    // Each pill's word is part of the pillars' paragraph; its background
+    // is decoration.
     let pill_row = |frame: &mut Frame, mid: Mm, colour: Color| {
         let mut x = right - pills.row_width(&p.pills);
         for b in &p.pills {
             let h = b.height + 2.0 * pills.pad.1;
+            let from = frame.items.len() + 1;
             x = pills
                 .draw(frame, b, Point::new(x, mid - h / 2.0), colour)
                 .right()
                 + pills.gap;
+            if let Some(node) = pillars {
+                frame.mark(from, node);
+            }
         }
     };
     if p.pills_at == PillsAt::Band {
@@ -133,7 +161,9 @@ fn draw_panel(
     let mut y = band.bottom() + sz.body_pad() + air;
     let part_gap = 1.4 * gap;
     if let Some(t) = &p.tagline {
+        let (from, node) = (frame.items.len(), st.add(Role::Paragraph, Some(sect)));
         draw(frame, t, x, y);
+        frame.mark(from, node);
         if p.pills_at == PillsAt::Tagline {
             // Flush right, centred on the first line.
             let line_mid = y + t.first_baseline - 0.35 * pt_to_mm(t.size);
@@ -148,16 +178,25 @@ fn draw_panel(
     if !p.pills.is_empty() && p.pills_at == PillsAt::Row {
         let (pos, h) = pills.rows(&p.pills, w);
         for (b, at) in p.pills.iter().zip(pos) {
+            let from = frame.items.len() + 1;
             pills.draw(frame, b, Point::new(x + at.x, y + at.y), pal.fill);
+            if let Some(node) = pillars {
+                frame.mark(from, node);
+            }
         }
         y += h + part_gap;
     }
     let col_gap = sz.column_gap();
+    let list = st.add(Role::List, Some(sect));
     for (j, range) in p.columns.iter().enumerate() {
         let cx = x + j as f32 * (p.col_w + col_gap);
         let mut cy = y;
         for item in &p.items[range.clone()] {
+            let (label, body) = st.list_item(list);
+            let from = frame.items.len();
             draw(frame, &item.code, cx, cy);
+            frame.mark(from, label);
+            let from = frame.items.len();
             let mut ty = cy;
             if let Some(t) = &item.title {
                 draw(frame, t, cx + p.code_w, ty);
@@ -166,6 +205,7 @@ fn draw_panel(
             if let Some(t) = &item.text {
                 draw(frame, t, cx + p.code_w, ty);
             }
+            frame.mark(from, body);
             cy += item.height() + sz.item_gap();
         }
     }

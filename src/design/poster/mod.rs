@@ -23,7 +23,7 @@ mod tile;
 
 use crate::deck::Deck;
 use crate::diag::Diagnostics;
-use crate::frame::Frame;
+use crate::frame::{Frame, Role, Structure};
 use crate::geom::{pt_to_mm, Mm, Pt, Rect, Size};
 use crate::text::layout::STEP;
 use crate::text::{Style, Typesetter};
@@ -140,6 +140,9 @@ pub struct Poster {
     /// The names' size.
     pub name: Pt,
     pub content: Content,
+    /// Its logical structure, for a tagged PDF: the title, the credit,
+    /// then each characteristic's section in reading order.
+    pub structure: Structure,
 }
 
 /// Designs the poster on paper of `trim`. Problems go to `diags`; the
@@ -167,7 +170,9 @@ pub fn poster(
         title: scale.title_floor(),
         name: scale.name_floor(),
         content: Content::Titles,
+        structure: Structure::default(),
     };
+    let mut st = Structure::default();
 
     // The header: a stripe of the characteristics' colours, the title and
     // the credit.
@@ -205,7 +210,9 @@ pub fn poster(
     match block {
         Ok(b) => {
             result.title = b.size;
+            let (from, node) = (frame.items.len(), st.add(Role::Heading(1), None));
             draw_block(&mut frame, &b, live.x, y);
+            frame.mark(from, node);
             y += b.height;
         }
         Err(d) => {
@@ -228,7 +235,9 @@ pub fn poster(
         };
         match block {
             Ok(b) => {
+                let (from, node) = (frame.items.len(), st.add(Role::Paragraph, None));
                 draw_block(&mut frame, &b, live.x, y);
+                frame.mark(from, node);
                 y += b.height;
             }
             Err(d) => {
@@ -246,7 +255,8 @@ pub fn poster(
     result.body = chosen.sizes.body;
     result.name = chosen.sizes.name;
     result.content = chosen.plan.content;
-    draw::panels(&mut frame, &chosen, area, diags);
+    draw::panels(&mut frame, &chosen, area, &mut st, diags);
+    result.structure = st;
     // A right-to-left deck's poster reads from the right.
     result.frame = if deck.is_rtl() {
         frame.mirrored()
