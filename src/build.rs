@@ -751,12 +751,55 @@ fn doc_info(deck: &Deck, what: &str) -> DocInfo {
     }
 }
 
+/// The print-shop deck's structure, for a tagged PDF: a section per
+/// characteristic, each card's front (and a back that continues it) a
+/// paragraph of it; the backs that repeat the characteristic's design
+/// are decoration. A bookmark for every card.
+fn card_structure(deck: &Deck, cards: &[CardFaces], pages: &mut [Page]) -> crate::frame::Structure {
+    use crate::design::card::CardKind;
+    use crate::frame::{Role, Structure};
+    let mut st = Structure::default();
+    let mut sect = None;
+    for (i, card) in cards.iter().enumerate() {
+        let title = match card.kind {
+            CardKind::Summary { c } => {
+                let ch = &deck.characteristics[c];
+                format!("{} {}", ch.number, ch.name.plain())
+            }
+            CardKind::Behaviour { c, b } => {
+                let title = design::card::heading(&deck.characteristics[c].behaviours[b].title);
+                format!("{} {}", card.code, title.text)
+            }
+        };
+        if matches!(card.kind, CardKind::Summary { .. }) || sect.is_none() {
+            sect = Some(st.add(Role::Section, None));
+        }
+        let front = st.add(Role::Paragraph, sect);
+        st.bookmarks.push((title, front));
+        if let Some(page) = pages.get_mut(2 * i) {
+            page.frame.mark(0, front);
+        }
+        if card.back_has_content {
+            let back = st.add(Role::Paragraph, sect);
+            if let Some(page) = pages.get_mut(2 * i + 1) {
+                page.frame.mark(0, back);
+            }
+        }
+    }
+    st
+}
+
 /// Renders the print-shop deck: one face per page with bleed.
 pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render::RenderError> {
     let size = deck.cards.size.size;
     let bleed = deck.cards.bleed;
-    let pages = impose::card_pages(&sides(cards), size, bleed);
-    let bytes = render::pdf(&pages, &doc_info(deck, "cards"))?;
+    let mut pages = impose::card_pages(&sides(cards), size, bleed);
+    let structure = card_structure(deck, cards, &mut pages);
+    let info = DocInfo {
+        structure: Some(structure),
+        ..doc_info(deck, "cards")
+    };
+    let bytes = render::pdf(&pages, &info)?;
     let content_backs = cards.iter().filter(|c| c.back_has_content).count();
     let mut summary = format!(
         "{} pages: {} cards, front and back, {} trim + {} mm bleed",

@@ -221,3 +221,39 @@ fn help_and_version() {
     assert_eq!(bad.status.code(), Some(2), "usage errors exit 2");
     assert!(stderr(&bad).contains("poker"));
 }
+
+#[test]
+fn the_cards_are_tagged_card_by_card_with_a_bookmark_each() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "cards-tagged", &["--only", "cards"]);
+    let doc = load(&out.join("cards.pdf"));
+    let st = structure(&doc);
+    let count = |k: &str| st.iter().filter(|(s, _)| s == k).count();
+    // A section per characteristic; each card's front a paragraph, and
+    // the five summary backs that continue their fronts.
+    assert_eq!(count("Sect"), 5);
+    assert_eq!(count("P"), 37 + 5);
+    let catalog = doc.catalog().unwrap();
+    let outlines = catalog
+        .get(b"Outlines")
+        .and_then(|o| doc.dereference(o))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    let mut n = 0;
+    let mut item = outlines.get(b"First").ok().cloned();
+    while let Some(lopdf::Object::Reference(r)) = item {
+        n += 1;
+        item = doc
+            .get_object(r)
+            .unwrap()
+            .as_dict()
+            .unwrap()
+            .get(b"Next")
+            .ok()
+            .cloned();
+    }
+    assert_eq!(n, 37, "a bookmark per card");
+}

@@ -365,7 +365,7 @@ const TITLE_LEADING: f32 = 1.12;
 
 /// A title as printed: its first letter in upper case (titles in the deck
 /// are the bold phrases as they stand in the text).
-pub(super) fn heading(text: &Text) -> Rich {
+pub fn heading(text: &Text) -> Rich {
     let mut rich = text.rich.clone();
     if let Some(first) = rich.text.chars().next() {
         let upper: String = first.to_uppercase().collect();
