@@ -83,6 +83,14 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Start a new deck: DIR/deck.yaml from a template, every key
+    /// explained in comments, with two example characteristics and the
+    /// icons they use; it builds at once. Nothing is overwritten.
+    Init {
+        /// The folder for the new deck; created if missing.
+        #[arg(value_name = "DIR", default_value = "my-deck")]
+        dir: PathBuf,
+    },
     /// Check the deck without writing anything: reads it, lays out every
     /// card, sheet and poster and reports every problem found. Exit code 1
     /// if there is any.
@@ -462,6 +470,7 @@ fn run_command(cli: Cli) -> u8 {
             poster.apply(&mut overrides);
             run(&deck.file, &overrides, &only, None)
         }
+        Command::Init { dir } => init(&dir),
         Command::Calibrate { deck, paper, out } => {
             let mut overrides = deck.overrides();
             paper.apply(&mut overrides);
@@ -677,6 +686,68 @@ fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
         );
     }
     code
+}
+
+/// The files `deckpress init` writes: the template deck and its icons.
+const TEMPLATE: &[(&str, &[u8])] = &[
+    ("deck.yaml", include_bytes!("../templates/deck.yaml")),
+    (
+        "assets/listening.svg",
+        include_bytes!("../templates/assets/listening.svg"),
+    ),
+    (
+        "assets/trust.svg",
+        include_bytes!("../templates/assets/trust.svg"),
+    ),
+];
+
+fn init(dir: &Path) -> u8 {
+    // Nothing is overwritten: every file is checked before any is written.
+    for (name, _) in TEMPLATE {
+        let path = dir.join(name);
+        if path.exists() || path.is_symlink() {
+            say_err!(
+                "error: {} already exists; deckpress init writes a new deck and overwrites nothing",
+                path.display()
+            );
+            say_err!("  = help: choose a new folder (deckpress init my-new-deck), or move the old deck away");
+            return USAGE_OR_IO;
+        }
+    }
+    let mut written: Vec<PathBuf> = Vec::new();
+    for (name, bytes) in TEMPLATE {
+        let path = dir.join(name);
+        let result = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| {
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(&path)
+                    .and_then(|mut f| std::io::Write::write_all(&mut f, bytes))
+            });
+        if let Err(e) = result {
+            // All or none: what was written is taken back.
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            say_err!("error: {} could not be written: {e}", path.display());
+            return USAGE_OR_IO;
+        }
+        written.push(path);
+    }
+    let deck = dir.join("deck.yaml");
+    say_out!("wrote a new deck: {}", deck.display());
+    for p in &written[1..] {
+        say_out!("  and its icon {}", p.display());
+    }
+    say_out!(
+        "Change its words to your framework, then: deckpress build {} -o {}",
+        deck.display(),
+        dir.join("out").display()
+    );
+    0
 }
 
 fn warnings_note(diags: &Diagnostics) -> String {

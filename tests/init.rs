@@ -1,0 +1,81 @@
+//! `deckpress init`: a new deck from the template builds at once, with no
+//! problem; nothing is ever overwritten.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn a_new_deck_from_the_template_builds_at_once() {
+    let dir = temp_dir("init").join("my-deck");
+    let o = deckpress(&["init", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("deckpress build"), "{}", stdout(&o));
+    for f in ["deck.yaml", "assets/listening.svg", "assets/trust.svg"] {
+        assert!(dir.join(f).is_file(), "{f} missing");
+    }
+    // Every key is explained: the template names them all.
+    let text = std::fs::read_to_string(dir.join("deck.yaml")).unwrap();
+    for key in [
+        "title:",
+        "short_title:",
+        "credit:",
+        "language:",
+        "outputs:",
+        "cards:",
+        "sheets:",
+        "poster:",
+        "fonts:",
+        "words:",
+        "id:",
+        "name:",
+        "colour:",
+        "icon:",
+        "icon_alt:",
+        "intro:",
+        "pillars:",
+        "lead_in:",
+        "behaviours:",
+        "title:",
+        "text:",
+    ] {
+        assert!(text.contains(key), "{key} is not in the template");
+    }
+    let out = dir.join("out");
+    let o = deckpress(&[
+        "build",
+        dir.join("deck.yaml").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("warning"), "{}", stderr(&o));
+    for f in [
+        "cards.pdf",
+        "sheets.pdf",
+        "poster.pdf",
+        "handout.pdf",
+        "worksheet.pdf",
+    ] {
+        assert!(out.join(f).is_file(), "{f} missing");
+    }
+    let doc = load(&out.join("cards.pdf"));
+    assert_eq!(pages(&doc).len(), 14, "2 summary and 5 behaviour cards");
+    let all = squash(&all_text(&doc));
+    assert!(all.contains(&squash("Giving full attention to the person speaking")));
+}
+
+#[test]
+fn init_never_overwrites_a_deck() {
+    let dir = temp_dir("init-twice");
+    std::fs::write(dir.join("deck.yaml"), "title: Mine\n").unwrap();
+    let o = deckpress(&["init", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("deck.yaml")).unwrap(),
+        "title: Mine\n"
+    );
+    // Nothing else was written either.
+    assert!(!dir.join("assets").exists());
+}
