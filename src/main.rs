@@ -19,8 +19,9 @@ use deckpress::output;
 /// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
 /// a print shop (one card face per page, with bleed and trim marks in the
 /// file's page boxes), the same cards imposed on office paper with crop
-/// marks, backs that line up and a printed guide, and a poster of the
-/// framework (A3 by default, up to A0).
+/// marks, backs that line up and a printed guide, a poster of the
+/// framework (A3 by default, up to A0), and a handout and a reflection
+/// worksheet for participants.
 #[derive(Parser)]
 #[command(name = "deckpress", version, about, long_about = None)]
 struct Cli {
@@ -83,6 +84,14 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Print the shell completions for bash, zsh, fish, powershell or
+    /// elvish, e.g. deckpress completions bash > ~/.local/share/bash-completion/completions/deckpress
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. deckpress man > deckpress.1
+    Man,
     /// Start a new deck: DIR/deck.yaml from a template, every key
     /// explained in comments, with two example characteristics and the
     /// icons they use; it builds at once. Nothing is overwritten.
@@ -471,6 +480,27 @@ fn run_command(cli: Cli) -> u8 {
             run(&deck.file, &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "deckpress", &mut out);
+            say_out!("{}", String::from_utf8_lossy(&out).trim_end());
+            0
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(cmd).render(&mut out) {
+                Ok(()) => {
+                    say_out!("{}", String::from_utf8_lossy(&out).trim_end());
+                    0
+                }
+                Err(e) => {
+                    say_err!("error: the manual page could not be made: {e}");
+                    USAGE_OR_IO
+                }
+            }
+        }
         Command::Calibrate { deck, paper, out } => {
             let mut overrides = deck.overrides();
             paper.apply(&mut overrides);

@@ -79,3 +79,30 @@ fn init_never_overwrites_a_deck() {
     // Nothing else was written either.
     assert!(!dir.join("assets").exists());
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line() {
+    for (shell, needle) in [
+        ("bash", "_deckpress()"),
+        ("zsh", "#compdef deckpress"),
+        ("fish", "complete -c deckpress"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let o = deckpress(&["completions", shell]);
+        assert!(o.status.success(), "{shell}: {}", stderr(&o));
+        let s = stdout(&o);
+        assert!(s.contains(needle), "{shell}: {s}");
+        // Every command is offered.
+        for c in ["build", "poster", "handout", "check", "calibrate", "init"] {
+            assert!(s.contains(c), "{shell} lacks {c}");
+        }
+    }
+    let o = deckpress(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
+    let o = deckpress(&["man"]);
+    assert!(o.status.success());
+    let man = stdout(&o);
+    assert!(man.contains(".TH deckpress 1"), "{man}");
+    assert!(man.contains("handout"), "{man}");
+}
