@@ -1118,3 +1118,130 @@ pub fn calibration_pdf(
         ),
     }))
 }
+
+/// How finely the preview pictures are drawn: enough to read every card.
+pub const PREVIEW_DPI: f32 = 110.0;
+
+/// The preview: a picture of every card (each front beside its back, in
+/// deck order, labelled with its code and title) and one of the poster,
+/// rasterised from PDFs of the very faces the builds print. `None` when
+/// the cards cannot be made (the reasons are in `diags`); a poster that
+/// cannot be made is left out with a warning.
+pub fn preview(
+    deck: &Deck,
+    diags: &mut Diagnostics,
+) -> Result<Option<Vec<OutputFile>>, render::RenderError> {
+    let mut job = Job::new(deck);
+    let cards = job.faces(Edge::Bleed, diags);
+    if diags.has_errors() {
+        return Ok(None);
+    }
+    let mut files = Vec::new();
+    let sheet = contact_sheet(deck, &cards, &mut job.ts);
+    let pdf = render::pdf(&[sheet], &doc_info(deck, "preview"))?;
+    let (png, (w, h)) = picture(&pdf)?;
+    files.push(OutputFile {
+        name: "cards.png".into(),
+        bytes: png,
+        summary: format!(
+            "{} cards, each front beside its back, {w} × {h} px",
+            cards.len()
+        ),
+    });
+    let trim = deck.poster.trim();
+    let office = Edge::Inset(poster_design::Scale::of(trim).margin());
+    let mut found = Diagnostics::default();
+    let poster = poster_design::poster(deck, &mut job.ts, trim, office, &mut found);
+    if found.has_errors() {
+        diags.push(
+            Diagnostic::warning(
+                "the poster is not in the preview: it cannot be made as the deck stands",
+            )
+            .about("the preview")
+            .help("deckpress check shows why, and which poster size would hold it"),
+        );
+    } else {
+        let page = impose::poster_page(&poster.frame, 0.0);
+        let pdf = render::pdf(&[page], &doc_info(deck, "poster"))?;
+        let (png, (w, h)) = picture(&pdf)?;
+        files.push(OutputFile {
+            name: "poster.png".into(),
+            bytes: png,
+            summary: format!("the poster, {}, {w} × {h} px", deck.poster.describe()),
+        });
+    }
+    Ok(Some(files))
+}
+
+/// The first page of a PDF as a PNG at `PREVIEW_DPI` (RGB, no
+/// transparency), and its size in pixels.
+fn picture(pdf: &[u8]) -> Result<(Vec<u8>, (u32, u32)), render::RenderError> {
+    let pages = render::png::rasterize(pdf, PREVIEW_DPI).map_err(render::RenderError)?;
+    let first = pages
+        .into_iter()
+        .next()
+        .ok_or_else(|| render::RenderError("the preview has no page".into()))?;
+    let rgb = image::DynamicImage::ImageRgba8(first).to_rgb8();
+    let size = rgb.dimensions();
+    let mut out = std::io::Cursor::new(Vec::new());
+    rgb.write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|e| render::RenderError(format!("the preview could not be encoded: {e}")))?;
+    Ok((out.into_inner(), size))
+}
+
+/// Every card on one page: front and back side by side, four cards to a
+/// row, each pair under its code and title.
+fn contact_sheet(deck: &Deck, cards: &[CardFaces], ts: &mut Typesetter) -> Page {
+    use crate::design::card::CardKind;
+    use crate::text::{Rich, Style};
+    let card = deck.cards.size.size;
+    let (margin, pair_gap, label_h, gap) = (8.0, 10.0, 7.0, 2.0);
+    let pair_w = 2.0 * card.w + gap;
+    let cols = 4usize.min(cards.len().max(1));
+    let rows = cards.len().div_ceil(cols).max(1);
+    let size = crate::geom::Size::new(
+        2.0 * margin + cols as f32 * pair_w + (cols - 1) as f32 * pair_gap,
+        2.0 * margin + rows as f32 * (label_h + card.h) + (rows - 1) as f32 * pair_gap,
+    );
+    let mut frame = Frame::new(size);
+    frame.fill_rect(
+        crate::geom::Rect::from_size(size),
+        crate::frame::Color::rgb(0xee, 0xee, 0xee),
+    );
+    let style = Style::new(9.0, design::ink::TEXT);
+    for (i, c) in cards.iter().enumerate() {
+        let (col, row) = (i % cols, i / cols);
+        let x = margin + col as f32 * (pair_w + pair_gap);
+        let y = margin + row as f32 * (label_h + card.h + pair_gap);
+        let title = match c.kind {
+            CardKind::Summary { c: ci } => deck.characteristics[ci].name.plain().to_string(),
+            CardKind::Behaviour { c: ci, b } => {
+                design::card::heading(&deck.characteristics[ci].behaviours[b].title).text
+            }
+        };
+        let label = Rich::plain(&format!("{}  {title}", c.code)).all_bold();
+        // A long title is set smaller; one too long even then gives way to
+        // the code alone (the card below says it in full).
+        let code = Rich::plain(&c.code).all_bold();
+        let set = ts
+            .fit(&label, &style, pair_w, label_h - 1.0, 6.0)
+            .or_else(|_| ts.layout(&code, &style, pair_w));
+        if let Ok(b) = set {
+            design::draw(&mut frame, &b, x, y);
+        }
+        impose::place_face(&mut frame, &c.front, Point::new(x, y + label_h), 0.0);
+        impose::place_face(
+            &mut frame,
+            &c.back,
+            Point::new(x + card.w + gap, y + label_h),
+            0.0,
+        );
+    }
+    Page {
+        size,
+        trim: None,
+        bleed: None,
+        frame,
+        label: "preview".into(),
+    }
+}

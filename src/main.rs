@@ -84,6 +84,18 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// See the deck before printing: writes DIR/preview/cards.png (every
+    /// card, each front beside its back, labelled with its code) and
+    /// DIR/preview/poster.png, drawn from the same faces as the PDFs.
+    Preview {
+        #[command(flatten)]
+        deck: DeckArgs,
+        /// The folder whose preview/ folder is written; created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
+        out: PathBuf,
+        #[command(flatten)]
+        poster: PosterArgs,
+    },
     /// Print the shell completions for bash, zsh, fish, powershell or
     /// elvish, e.g. deckpress completions bash > ~/.local/share/bash-completion/completions/deckpress
     Completions {
@@ -480,6 +492,11 @@ fn run_command(cli: Cli) -> u8 {
             run(&deck.file, &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
+        Command::Preview { deck, out, poster } => {
+            let mut overrides = deck.overrides();
+            poster.apply(&mut overrides);
+            preview(&deck.file, &overrides, &out)
+        }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -716,6 +733,33 @@ fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
         );
     }
     code
+}
+
+fn preview(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
+    let (deck, mut diags) = match load(file, overrides) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let result = build::preview(&deck, &mut diags);
+    print_diagnostics(&diags, &deck.source);
+    let files = match result {
+        Ok(Some(f)) if !diags.has_errors() => f,
+        Ok(_) => {
+            report_counts(&diags, file);
+            return INVALID;
+        }
+        Err(e) => {
+            say_err!("error: {e}");
+            return USAGE_OR_IO;
+        }
+    };
+    say_out!(
+        "{}: a preview of {} cards{}",
+        file.display(),
+        deck.card_count(),
+        warnings_note(&diags)
+    );
+    write(&dir.join("preview"), &files)
 }
 
 /// The files `deckpress init` writes: the template deck and its icons.

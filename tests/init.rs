@@ -106,3 +106,48 @@ fn completions_and_the_manual_page_come_from_the_command_line() {
     assert!(man.contains(".TH deckpress 1"), "{man}");
     assert!(man.contains("handout"), "{man}");
 }
+
+#[test]
+fn the_preview_shows_every_card_and_the_poster_as_pictures() {
+    let out = temp_dir("preview");
+    let o = deckpress(&["preview", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let cards = image::open(out.join("preview/cards.png")).unwrap();
+    // RGB, no transparency, and sized from the layout: 4 pairs of 63 mm
+    // cards to a row (2 mm apart, 10 mm between pairs, 8 mm margins),
+    // 10 rows of 88 mm cards under 7 mm labels, at 110 dpi.
+    assert_eq!(cards.color(), image::ColorType::Rgb8);
+    let px = |mm: f32| (mm / 25.4 * 110.0).round() as i64;
+    let (w, h) = (cards.width() as i64, cards.height() as i64);
+    assert!((w - px(16.0 + 4.0 * 128.0 + 30.0)).abs() <= 2, "{w}");
+    assert!((h - px(16.0 + 10.0 * 95.0 + 90.0)).abs() <= 2, "{h}");
+    // The first card's band is characteristic 1's colour, #123f73.
+    let rgb = cards.to_rgb8();
+    let p = rgb.get_pixel(px(8.0 + 3.0) as u32, px(8.0 + 7.0 + 3.0) as u32);
+    assert!(
+        (p[0] as i32 - 0x12).abs() < 8
+            && (p[1] as i32 - 0x3f).abs() < 8
+            && (p[2] as i32 - 0x73).abs() < 8,
+        "{p:?}"
+    );
+    let poster = image::open(out.join("preview/poster.png")).unwrap();
+    assert!((poster.width() as i64 - px(297.0)).abs() <= 2);
+    // A deck whose poster does not fit still gets its cards, with a
+    // warning.
+    let out = temp_dir("preview-twelve");
+    let deck = fixture("shapes/twelve.yaml");
+    let o = deckpress(&[
+        "preview",
+        deck.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the poster is not in the preview"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(out.join("preview/cards.png").is_file());
+    assert!(!out.join("preview/poster.png").exists());
+}
