@@ -833,8 +833,7 @@ fn duplex_words(d: Duplex) -> &'static str {
 fn paper_words(deck: &Deck, layout: &Layout) -> String {
     let paper = &deck.sheets.paper;
     let name = match paper.name {
-        Some("letter") => "Letter".to_string(),
-        Some(n) => n.to_uppercase(),
+        Some(n) => crate::deck::paper_name(n),
         None => format!("{}", paper.size),
     };
     let turn = if layout.sheet.is_landscape() {

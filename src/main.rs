@@ -42,10 +42,11 @@ enum Command {
         sheets: SheetArgs,
         #[command(flatten)]
         poster: PosterArgs,
-        /// The folder to write into; created if missing. Existing files of
-        /// the same name are replaced only when the whole build succeeds.
-        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
-        out: PathBuf,
+        /// The folder to write into (default: out/ beside the deck file);
+        /// created if missing. Existing files of the same name are replaced
+        /// only when the whole build succeeds.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Build the poster only (out/poster.pdf, and out/poster-tiles.pdf
     /// with --tile); the same as build --only poster.
@@ -53,9 +54,10 @@ enum Command {
         /// The deck file.
         #[arg(value_name = "DECK", default_value = "deck.yaml")]
         file: PathBuf,
-        /// The folder to write into; created if missing.
-        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
-        out: PathBuf,
+        /// The folder to write into (default: out/ beside the deck file);
+        /// created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         poster: PosterArgs,
         /// The poster's bleed in mm, for a print shop: the page grows by it
@@ -77,9 +79,10 @@ enum Command {
         /// The deck file.
         #[arg(value_name = "DECK", default_value = "deck.yaml")]
         file: PathBuf,
-        /// The folder to write into; created if missing.
-        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
-        out: PathBuf,
+        /// The folder to write into (default: out/ beside the deck file);
+        /// created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
         /// Print how long each step took (on standard error).
         #[arg(long)]
         timings: bool,
@@ -90,9 +93,10 @@ enum Command {
     Preview {
         #[command(flatten)]
         deck: DeckArgs,
-        /// The folder whose preview/ folder is written; created if missing.
-        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
-        out: PathBuf,
+        /// The folder whose preview/ folder is written (default: out/
+        /// beside the deck file); created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
         #[command(flatten)]
         poster: PosterArgs,
     },
@@ -136,9 +140,10 @@ enum Command {
         deck: DeckArgs,
         #[command(flatten)]
         paper: PaperArgs,
-        /// The folder to write into; created if missing.
-        #[arg(short = 'o', long = "out", value_name = "DIR", default_value = "out")]
-        out: PathBuf,
+        /// The folder to write into (default: out/ beside the deck file);
+        /// created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
     },
 }
 /// Which outputs to make.
@@ -198,7 +203,7 @@ fn orientation(s: &str) -> Result<Orientation, String> {
 #[derive(Args)]
 struct PaperArgs {
     /// Paper for sheets.pdf, overriding the deck's `sheets: paper:`: a4
-    /// (the default), letter, a3, or WIDTHxHEIGHT in mm. Sheets are turned
+    /// (the default), letter, a3, legal, tabloid, or WIDTHxHEIGHT in mm. Sheets are turned
     /// whichever way fits more cards.
     #[arg(long, value_name = "PAPER", value_parser = paper)]
     paper: Option<NamedSize>,
@@ -478,7 +483,10 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
             poster.apply(&mut overrides);
-            run(&deck.file, &overrides, &only, Some(&out))
+            {
+                let file = deck_file(&deck.file);
+                run(&file, &overrides, &only, Some(&out_dir(&out, &file)))
+            }
         }
         Command::Check {
             deck,
@@ -489,13 +497,16 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
             poster.apply(&mut overrides);
-            run(&deck.file, &overrides, &only, None)
+            run(&deck_file(&deck.file), &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
         Command::Preview { deck, out, poster } => {
             let mut overrides = deck.overrides();
             poster.apply(&mut overrides);
-            preview(&deck.file, &overrides, &out)
+            {
+                let file = deck_file(&deck.file);
+                preview(&file, &overrides, &out_dir(&out, &file))
+            }
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -521,14 +532,25 @@ fn run_command(cli: Cli) -> u8 {
         Command::Calibrate { deck, paper, out } => {
             let mut overrides = deck.overrides();
             paper.apply(&mut overrides);
-            calibrate(&deck.file, &overrides, &out)
+            {
+                let file = deck_file(&deck.file);
+                calibrate(&file, &overrides, &out_dir(&out, &file))
+            }
         }
         Command::Handout { file, out, timings } => {
             let only = OnlyArgs {
                 only: Some(vec![Output::Handout]),
                 timings,
             };
-            run(&file, &Overrides::default(), &only, Some(&out))
+            {
+                let file = deck_file(&file);
+                run(
+                    &file,
+                    &Overrides::default(),
+                    &only,
+                    Some(&out_dir(&out, &file)),
+                )
+            }
         }
         Command::Poster {
             file,
@@ -546,7 +568,10 @@ fn run_command(cli: Cli) -> u8 {
                 only: Some(vec![Output::Poster]),
                 timings,
             };
-            run(&file, &overrides, &only, Some(&out))
+            {
+                let file = deck_file(&file);
+                run(&file, &overrides, &only, Some(&out_dir(&out, &file)))
+            }
         }
     }
 }
@@ -563,6 +588,12 @@ fn load(file: &Path, overrides: &Overrides) -> Result<(Deck, Diagnostics), u8> {
         Ok(l) => l,
         Err(e) => {
             say_err!("error: {e}");
+            if file.is_dir() {
+                say_err!(
+                    "  = help: the folder holds no deck.yaml; name the deck file in it: deckpress build {}",
+                    file.join("your-deck.yaml").display()
+                );
+            }
             if e.kind() == std::io::ErrorKind::NotFound {
                 say_err!(
                     "  = help: run deckpress in the folder that holds deck.yaml, or name the deck file: deckpress build path/to/deck.yaml"
@@ -762,6 +793,26 @@ fn preview(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
     write(&dir.join("preview"), &files)
 }
 
+/// The deck file a command names: a folder stands for the deck.yaml in
+/// it (a folder without one is reported as a folder).
+fn deck_file(p: &Path) -> PathBuf {
+    let inside = p.join("deck.yaml");
+    if p.is_dir() && inside.is_file() {
+        inside
+    } else {
+        p.to_path_buf()
+    }
+}
+
+/// The folder to write into: as named, or out/ beside the deck file (for
+/// a deck.yaml in the current folder, out/).
+fn out_dir(out: &Option<PathBuf>, deck: &Path) -> PathBuf {
+    out.clone().unwrap_or_else(|| match deck.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.join("out"),
+        _ => PathBuf::from("out"),
+    })
+}
+
 /// The files `deckpress init` writes: the template deck and its icons.
 const TEMPLATE: &[(&str, &[u8])] = &[
     ("deck.yaml", include_bytes!("../templates/deck.yaml")),
@@ -817,8 +868,8 @@ fn init(dir: &Path) -> u8 {
         say_out!("  and its icon {}", p.display());
     }
     say_out!(
-        "Change its words to your framework, then: deckpress build {} -o {}",
-        deck.display(),
+        "Change its words to your framework, then: deckpress build {} (the PDFs go into {})",
+        dir.display(),
         dir.join("out").display()
     );
     0

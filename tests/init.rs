@@ -151,3 +151,46 @@ fn the_preview_shows_every_card_and_the_poster_as_pictures() {
     assert!(out.join("preview/cards.png").is_file());
     assert!(!out.join("preview/poster.png").exists());
 }
+
+#[test]
+fn a_folder_names_its_deck_and_the_output_goes_beside_the_deck() {
+    let dir = temp_dir("beside").join("team deck");
+    assert!(deckpress(&["init", dir.to_str().unwrap()]).status.success());
+    // `check` and `build` take the folder for the deck.yaml in it.
+    let o = deckpress(&["check", dir.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = deckpress(&["build", dir.to_str().unwrap(), "--only", "cards"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Without -o, the PDFs go into out/ beside the deck, as the report says.
+    let out = dir.join("out");
+    assert!(out.join("cards.pdf").is_file());
+    assert!(
+        stdout(&o).contains(&out.join("cards.pdf").display().to_string()),
+        "{}",
+        stdout(&o)
+    );
+    // US papers for the sheets; the handout follows on Letter.
+    for (paper, (w, h)) in [("legal", (355.6, 215.9)), ("tabloid", (279.4, 431.8))] {
+        let o = deckpress(&[
+            "build",
+            dir.to_str().unwrap(),
+            "--paper",
+            paper,
+            "--only",
+            "sheets,handout",
+        ]);
+        assert!(o.status.success(), "{paper}: {}", stderr(&o));
+        let doc = load(&out.join("sheets.pdf"));
+        let (pw, ph) = page_size(&doc, pages(&doc)[1]);
+        assert!(
+            close(pw, w, 0.05) && close(ph, h, 0.05),
+            "{paper}: {pw} x {ph}"
+        );
+        let doc = load(&out.join("handout.pdf"));
+        let (pw, ph) = page_size(&doc, pages(&doc)[0]);
+        assert!(
+            close(pw, 215.9, 0.05) && close(ph, 279.4, 0.05),
+            "{paper}: {pw} x {ph}"
+        );
+    }
+}

@@ -746,7 +746,7 @@ impl Cx<'_> {
                     Err(e) => self
                         .diags
                         .push(Diagnostic::error(e).about(subject).at(v.at).help(
-                        "use a4, letter, a3, or the paper's width x height in mm, such as 210x297",
+                        "use a4, letter, a3, legal, tabloid, or the paper's width x height in mm, such as 210x297",
                     )),
                 },
                 other => self.wrong_type(v, other, "a paper size such as a4 or letter", subject),

@@ -47,9 +47,9 @@ const AFTER_HEADING: Mm = 3.0;
 const PARA_GAP: Mm = 2.6;
 const ITEM_GAP: Mm = 2.2;
 
-/// The handout's page: A4, or Letter when the deck prints on Letter.
+/// The handout's page: A4, or Letter when the deck prints on US paper.
 pub fn page_size(deck: &Deck) -> Size {
-    if deck.sheets.paper.name == Some("letter") {
+    if matches!(deck.sheets.paper.name, Some("letter" | "legal" | "tabloid")) {
         LETTER
     } else {
         A4

@@ -72,6 +72,20 @@ pub const MARK_MAX: Mm = 6.0;
 pub const MARK_GAP_MIN: Mm = 2.0;
 /// The weight of crop and fold marks.
 pub const MARK_WEIGHT: Pt = 0.5;
+
+/// Crop marks keep this far off the edge of a card's bleed, so that a
+/// mark never touches the colour it marks.
+pub const MARK_CLEAR: Mm = 0.5;
+
+/// How far from the trim crop marks start: past the bleed and clear of
+/// it, and never closer than `MARK_GAP_MIN`.
+pub fn mark_gap(bleed: Mm) -> Mm {
+    if bleed > 0.0 {
+        (bleed + MARK_CLEAR).max(MARK_GAP_MIN)
+    } else {
+        MARK_GAP_MIN
+    }
+}
 /// How far a fold may miss its line without a card's edge noticing: the
 /// gap between the fronts and the backs of a fold sheet is at least twice
 /// this.
@@ -275,7 +289,7 @@ impl Layout {
             Cut::Gutter => (spec.bleed, 2.0 * spec.bleed),
             Cut::Butted => (0.0, 0.0),
         };
-        let mark_gap = bleed.max(MARK_GAP_MIN);
+        let mark_gap = mark_gap(bleed);
         let card = spec.card;
         let block = Size::new(
             cols as Mm * card.w + (cols as Mm - 1.0) * gutter,
@@ -534,8 +548,8 @@ pub fn fit(spec: &SheetSpec) -> Result<Layout, FitError> {
 /// Explains why nothing fits.
 fn no_fit(spec: &SheetSpec) -> FitError {
     let (bleed, gap) = match spec.cut {
-        Cut::Gutter => (spec.bleed, spec.bleed.max(MARK_GAP_MIN)),
-        Cut::Butted => (0.0, MARK_GAP_MIN),
+        Cut::Gutter => (spec.bleed, mark_gap(spec.bleed)),
+        Cut::Butted => (0.0, mark_gap(0.0)),
     };
     let around = spec.margin + gap + MARK_MIN;
     let offset = spec.back_offset;

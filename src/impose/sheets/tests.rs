@@ -128,7 +128,7 @@ fn check_marks(name: &str, l: &Layout, trims: &[Rect], marks: &[Mark]) {
             );
             let d = distance(&b, t);
             assert!(
-                d >= l.bleed.max(MARK_GAP_MIN) - EPS,
+                d >= super::mark_gap(l.bleed) - EPS,
                 "{name}: mark {m:?} starts {d} mm from a trim"
             );
         }
@@ -312,7 +312,10 @@ fn every_preset_paper_card_cut_and_duplex_prints_correctly() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 3 * CARD_PRESETS.len() * 2 * 4 * OFFSETS.len());
+    assert_eq!(
+        checked,
+        PAPER_PRESETS.len() * CARD_PRESETS.len() * 2 * 4 * OFFSETS.len()
+    );
 }
 
 #[test]
