@@ -644,7 +644,7 @@ pub fn reading_pdf(
     let paper = if size.w > 212.0 { "Letter" } else { "A4" };
     let n = pages.len();
     let s = if n == 1 { "" } else { "s" };
-    let summary = if what == Output::Worksheet {
+    let mut summary = if what == Output::Worksheet {
         let c = deck.characteristics.len();
         format!(
             "{n} page{s}: a reflection worksheet on {paper} portrait, {c} characteristic{}, each behaviour rated {} with lines to write on, printed boxes to fill in by hand",
@@ -657,6 +657,7 @@ pub fn reading_pdf(
             design::handout::BODY
         )
     };
+    summary.push_str(&untagged(n, &info));
     Ok(OutputFile {
         name: format!("{}.pdf", what.name()),
         bytes,
@@ -814,11 +815,24 @@ pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render:
             if content_backs == 1 { "" } else { "s" }
         ));
     }
+    summary.push_str(&untagged(pages.len(), &info));
     Ok(OutputFile {
         name: "cards.pdf".into(),
         bytes,
         summary,
     })
+}
+
+/// What the report says of a document too long to be tagged.
+fn untagged(pages: usize, info: &DocInfo) -> String {
+    if info.structure.is_some() && !render::pdf::tagged(pages, info) {
+        format!(
+            "; not tagged for screen readers (over {} pages)",
+            render::pdf::MAX_TAGGED_PAGES
+        )
+    } else {
+        String::new()
+    }
 }
 
 fn duplex_words(d: Duplex) -> &'static str {

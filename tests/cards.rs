@@ -257,3 +257,39 @@ fn the_cards_are_tagged_card_by_card_with_a_bookmark_each() {
     }
     assert_eq!(n, 37, "a bookmark per card");
 }
+
+#[test]
+fn a_deck_too_long_to_tag_is_written_untagged_and_says_so() {
+    // 14 characteristics of 14 behaviours: 210 cards, 420 pages, over the
+    // 400 pages krilla can keep tagged in bounded memory.
+    let dir = temp_dir("cards-untagged");
+    let mut deck = String::from("title: A long deck\ncharacteristics:\n");
+    for i in 0..14 {
+        deck.push_str(&format!(
+            "  - id: c{i}\n    name: Characteristic {i}\n    colour: \"#123f73\"\n    behaviours:\n"
+        ));
+        for j in 0..14 {
+            deck.push_str(&format!(
+                "      - title: b{j}\n        text: They do **b{j}** well.\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("deck.yaml"), deck).unwrap();
+    let out = dir.join("out");
+    let o = deckpress(&[
+        "build",
+        dir.join("deck.yaml").to_str().unwrap(),
+        "--only",
+        "cards",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("not tagged for screen readers (over 400 pages)"),
+        "{}",
+        stdout(&o)
+    );
+    let doc = load(&out.join("cards.pdf"));
+    assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
+}

@@ -50,8 +50,26 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
+/// The most pages a tagged PDF has: krilla keeps every tagged page until
+/// the document is finished (about 100 KB a card page), so longer
+/// documents (decks of thousands of cards) are written untagged to keep
+/// memory bounded.
+pub const MAX_TAGGED_PAGES: usize = 400;
+
+/// Whether a document of `pages` pages with a structure is tagged.
+pub fn tagged(pages: usize, info: &DocInfo) -> bool {
+    info.structure.is_some() && pages <= MAX_TAGGED_PAGES
+}
+
 /// Writes pages as a PDF.
 pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
+    if info.structure.is_some() && !tagged(pages.len(), info) {
+        let plain = DocInfo {
+            structure: None,
+            ..info.clone()
+        };
+        return pdf(pages, &plain);
+    }
     let settings = SerializeSettings {
         compress_content_streams: true,
         xmp_metadata: true,
