@@ -208,6 +208,12 @@ impl<'d> Job<'d> {
         }
     }
 
+    /// Whether designing the card faces found a problem (a text that
+    /// fits no card, say).
+    fn faces_failed(&self) -> bool {
+        self.faces.iter().any(|(_, _, d)| d.has_errors())
+    }
+
     /// The card faces with `edge`, designed on first use; their problems
     /// are added to `diags`.
     fn faces(&mut self, edge: Edge, diags: &mut Diagnostics) -> Vec<CardFaces> {
@@ -270,12 +276,11 @@ fn make(
         .iter()
         .filter(|e| wanted.contains(&e.output))
         .collect();
-    let (apart, together): (Vec<&Entry>, Vec<&Entry>) = entries.iter().partition(|e| {
-        matches!(
-            e.output,
-            Output::Poster | Output::Handout | Output::Worksheet
-        )
-    });
+    // The poster on a thread of its own; the handout and worksheet after
+    // the cards, so that a deck whose cards cannot be made (texts far too
+    // long, say) is not set whole on pages as well.
+    let (apart, together): (Vec<&Entry>, Vec<&Entry>) =
+        entries.iter().partition(|e| e.output == Output::Poster);
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
@@ -288,22 +293,26 @@ fn make(
     let run = |entries: &[&Entry]| -> Done {
         let mut job = Job::new(deck);
         job.render = render;
-        let prepared: Vec<(Output, Made, Diagnostics, Timed)> = entries
-            .iter()
-            .map(|entry| {
-                let mut found = Diagnostics::default();
-                let t = std::time::Instant::now();
-                let before = job.designing;
-                let made = (entry.make)(&mut job, &mut found);
-                let (all, design) = (t.elapsed(), job.designing - before);
-                let name = entry.output.name();
-                let timed = vec![
-                    (format!("{name}: design"), design),
-                    (format!("{name}: impose"), all.saturating_sub(design)),
-                ];
-                (entry.output, made, found, timed)
-            })
-            .collect();
+        let mut prepared: Vec<(Output, Made, Diagnostics, Timed)> = Vec::new();
+        for entry in entries {
+            let mut found = Diagnostics::default();
+            let reading = matches!(entry.output, Output::Handout | Output::Worksheet);
+            if reading && job.faces_failed() {
+                // The cards' problems are the deck's: reported once.
+                prepared.push((entry.output, None, found, Vec::new()));
+                continue;
+            }
+            let t = std::time::Instant::now();
+            let before = job.designing;
+            let made = (entry.make)(&mut job, &mut found);
+            let (all, design) = (t.elapsed(), job.designing - before);
+            let name = entry.output.name();
+            let timed = vec![
+                (format!("{name}: design"), design),
+                (format!("{name}: impose"), all.saturating_sub(design)),
+            ];
+            prepared.push((entry.output, made, found, timed));
+        }
         if crate::threads() == 1 {
             return prepared
                 .into_iter()
