@@ -744,17 +744,9 @@ fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
         return INVALID;
     }
     let result = build::calibration_pdf(&deck, &mut diags);
-    print_diagnostics(&diags, &deck.source);
-    let pdf = match result {
-        Ok(Some(f)) if !diags.has_errors() => f,
-        Ok(_) => {
-            report_counts(&diags, file);
-            return INVALID;
-        }
-        Err(e) => {
-            say_err!("error: {e}");
-            return USAGE_OR_IO;
-        }
+    let pdf = match made(result, &diags, &deck, file) {
+        Ok(f) => f,
+        Err(code) => return code,
     };
     let code = write(dir, std::slice::from_ref(&pdf));
     if code == 0 {
@@ -766,23 +758,37 @@ fn calibrate(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
     code
 }
 
+/// What a command made, once its problems are printed: the exit code
+/// instead when there were errors or nothing could be rendered.
+fn made<T>(
+    result: Result<Option<T>, deckpress::render::RenderError>,
+    diags: &Diagnostics,
+    deck: &Deck,
+    file: &Path,
+) -> Result<T, u8> {
+    print_diagnostics(diags, &deck.source);
+    match result {
+        Ok(Some(f)) if !diags.has_errors() => Ok(f),
+        Ok(_) => {
+            report_counts(diags, file);
+            Err(INVALID)
+        }
+        Err(e) => {
+            say_err!("error: {e}");
+            Err(USAGE_OR_IO)
+        }
+    }
+}
+
 fn preview(file: &Path, overrides: &Overrides, dir: &Path) -> u8 {
     let (deck, mut diags) = match load(file, overrides) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let result = build::preview(&deck, &mut diags);
-    print_diagnostics(&diags, &deck.source);
-    let files = match result {
-        Ok(Some(f)) if !diags.has_errors() => f,
-        Ok(_) => {
-            report_counts(&diags, file);
-            return INVALID;
-        }
-        Err(e) => {
-            say_err!("error: {e}");
-            return USAGE_OR_IO;
-        }
+    let files = match made(result, &diags, &deck, file) {
+        Ok(f) => f,
+        Err(code) => return code,
     };
     say_out!(
         "{}: a preview of {} cards{}",
