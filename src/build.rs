@@ -260,6 +260,56 @@ pub fn check(
     make(deck, wanted, false, diags)
 }
 
+/// Warns once when the words deckpress prints itself on the outputs
+/// `wanted` are in English for want of a table in the deck's language.
+fn report_english(deck: &Deck, wanted: &[Output], diags: &mut Diagnostics) {
+    use crate::deck::Key;
+    let labels = &deck.labels;
+    let mut parts = Vec::new();
+    let sheets = wanted.contains(&Output::Sheets);
+    if sheets && deck.sheets.guide && !labels.known(|k| k.name().starts_with("guide_")) {
+        parts.push("the printed guide");
+    }
+    if sheets && !labels.known(|k| k.name().starts_with("sheet_")) {
+        parts.push("the sheets' labels");
+    }
+    if wanted.contains(&Output::Poster)
+        && deck.poster.tile.is_some()
+        && !labels.known(|k| k.name().starts_with("tile_"))
+    {
+        parts.push("the tiles' labels");
+    }
+    if wanted.contains(&Output::Worksheet) && !labels.known(Key::is_worksheet) {
+        parts.push("the worksheet's own words (its title, the rating scale, its boxes)");
+    }
+    warn_english(deck, &parts, diags);
+}
+
+/// The warning that `parts` print in English.
+fn warn_english(deck: &Deck, parts: &[&str], diags: &mut Diagnostics) {
+    use crate::deck::Labels;
+    if parts.is_empty() {
+        return;
+    }
+    let (full, partial) = Labels::languages();
+    let list = match parts.len() {
+        1 => parts[0].to_string(),
+        n => format!("{} and {}", parts[..n - 1].join(", "), parts[n - 1]),
+    };
+    let mut d = Diagnostic::warning(format!(
+        "deckpress prints {list} in English: it has its own words in {} (the worksheet's also in {}), not in {}",
+        full.join(", "),
+        partial.join(", "),
+        deck.language
+    ))
+    .about("the deck, field language")
+    .help("give them in your language under labels: (deckpress labels --language en prints every label to start from), see docs/deck-yaml.md");
+    if let Some(at) = deck.language_at {
+        d = d.at(at);
+    }
+    diags.push(d);
+}
+
 /// Walks the table: the outputs that print the cards in turn (they share
 /// the designed faces), the poster at the same time on another thread.
 /// The results, files and problems alike, come back in the table's order
@@ -272,6 +322,7 @@ fn make(
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
     contrast::check_colours(deck, diags);
+    report_english(deck, wanted, diags);
     let entries: Vec<&Entry> = OUTPUTS
         .iter()
         .filter(|e| wanted.contains(&e.output))
@@ -550,6 +601,7 @@ fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
                 .map(|t| {
                     poster_design::tile_label(
                         &mut job.ts,
+                        &deck.labels,
                         grid.label.size(),
                         (t.row, t.col),
                         (grid.rows, grid.cols),
@@ -574,19 +626,6 @@ fn make_handout<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
 }
 
 fn make_worksheet<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
-    let deck = job.deck;
-    if !deck.words_known {
-        let mut d = Diagnostic::warning(format!(
-                "the worksheet's own words (its title, the rating scale, its boxes) are in English: deckpress has them in {} only",
-                crate::deck::Words::languages().join(", ")
-            ))
-            .about("the worksheet, field language")
-            .help("give them in your language under words: (worksheet, rate, scale, try, name, date), see docs/deck-yaml.md");
-        if let Some(at) = deck.language_at {
-            d = d.at(at);
-        }
-        diags.push(d);
-    }
     make_reading(job, diags, Output::Worksheet)
 }
 
@@ -922,6 +961,7 @@ pub fn sheet_pages(
                 Vec::new()
             },
             mirror: layout.mirror,
+            labels: deck.labels.clone(),
         };
         match guide::guide(ts, &info) {
             Ok(pages) => pages,
@@ -956,11 +996,11 @@ pub fn sheet_pages(
         };
         let front = layout
             .front_label
-            .and_then(|r| guide::sheet_label(ts, &info, r.size()));
+            .and_then(|r| guide::sheet_label(ts, &deck.labels, &info, r.size()));
         info.back = true;
         let back = layout
             .back_label
-            .and_then(|r| guide::sheet_label(ts, &info, r.size()));
+            .and_then(|r| guide::sheet_label(ts, &deck.labels, &info, r.size()));
         labels.push(SheetLabels { front, back });
     }
     Some(sheets::sheet_pages(
@@ -1107,7 +1147,11 @@ pub fn calibration_pdf(
         paper: s.paper.clone(),
         duplex: s.duplex,
         mirror: layout.mirror,
+        labels: deck.labels.clone(),
     };
+    if !deck.labels.known(|k| k.name().starts_with("calibration_")) {
+        warn_english(deck, &["the calibration sheet"], diags);
+    }
     let mut ts = Typesetter::new(&deck.fonts);
     let (front, back) =
         match calibration::calibration(&mut ts, &info) {

@@ -108,6 +108,15 @@ enum Command {
     },
     /// Print the manual page (roff), e.g. deckpress man > deckpress.1
     Man,
+    /// Print every word deckpress prints itself (the guide, the sheets'
+    /// and tiles' labels, the calibration sheet, the worksheet) in a
+    /// language, as a labels: section to paste into deck.yaml and change,
+    /// e.g. deckpress labels --language fr
+    Labels {
+        /// The language (en, fr, de, es, cy; others print English).
+        #[arg(long, value_name = "LANG", default_value = "en")]
+        language: String,
+    },
     /// Start a new deck: DIR/deck.yaml from a template, every key
     /// explained in comments, with two example characteristics and the
     /// icons they use; it builds at once. Nothing is overwritten.
@@ -513,6 +522,25 @@ fn run_command(cli: Cli) -> u8 {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "deckpress", &mut out);
             say_out!("{}", String::from_utf8_lossy(&out).trim_end());
+            0
+        }
+        Command::Labels { language } => {
+            let (full, partial) = deckpress::deck::Labels::languages();
+            let primary = language.split(['-', '_']).next().unwrap_or("");
+            let note = if full.contains(&primary) {
+                String::new()
+            } else if partial.contains(&primary) {
+                format!("# deckpress has only the worksheet's words in {language}: the others are in English\n")
+            } else {
+                format!(
+                    "# deckpress has no words in {language}: these are English (it has {})\n",
+                    full.join(", ")
+                )
+            };
+            say_out!(
+                "# The words deckpress prints itself, in {language}. Paste into deck.yaml and\n# change any; a {{name}} is filled in by deckpress (keep it, or leave it out).\n{note}{}",
+                deckpress::deck::Labels::for_language(&language).to_yaml().trim_end()
+            );
             0
         }
         Command::Man => {

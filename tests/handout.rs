@@ -357,7 +357,9 @@ fn the_worksheet_speaks_the_deck_s_language_or_its_own_words() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("deck.yaml:2:11: the worksheet, field language"),
+        stderr(&o).contains(
+            "deck.yaml:2:11: the deck, field language: deckpress prints the worksheet's own words"
+        ),
         "{}",
         stderr(&o)
     );

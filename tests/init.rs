@@ -26,7 +26,7 @@ fn a_new_deck_from_the_template_builds_at_once() {
         "sheets:",
         "poster:",
         "fonts:",
-        "words:",
+        "labels:",
         "id:",
         "name:",
         "colour:",

@@ -1,16 +1,16 @@
 //! Loading `deck.yaml`: YAML with located errors, the schema, and the checks
 //! that need the whole deck (unique ids). The result is the validated model.
 
+pub mod labels;
 mod model;
 pub mod schema;
 pub mod svg;
-pub mod words;
 pub mod yaml;
 
 use std::path::Path;
 
+pub use labels::{Key, Labels, Words};
 pub use model::*;
-pub use words::{Words, WORD_KEYS};
 
 use crate::diag::{Diagnostics, Source};
 

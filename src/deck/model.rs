@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::words::Words;
+use super::labels::{Labels, Words};
 use crate::diag::{Loc, Source};
 use crate::fonts::FontSet;
 use crate::frame::{Color, Image};
@@ -337,9 +337,9 @@ pub struct Deck {
     pub characteristics: Vec<Characteristic>,
     /// The worksheet's own words, in the deck's language.
     pub words: Words,
-    /// Whether those words are in the deck's language (built in, or all
-    /// given under `words:`), rather than English.
-    pub words_known: bool,
+    /// Every word deckpress prints itself, in the deck's language where
+    /// it has them (built in, or under `labels:`).
+    pub labels: Labels,
     /// Where `language:` is, if the deck says.
     pub language_at: Option<Loc>,
 }

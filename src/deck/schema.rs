@@ -4,14 +4,14 @@
 //! stopping at the first.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
+use super::labels::{unknown_placeholders, Key, Labels};
 use super::model::{
     Asset, Behaviour, CardSettings, Characteristic, Deck, Icon, Output, PosterSettings,
     SheetSettings, Text,
 };
 use super::svg;
-use super::words::{Words, WORD_KEYS};
 use super::yaml::{Node, Value};
 use crate::diag::{closest, Diagnostic, Diagnostics, Loc, Source};
 use crate::fonts::{self, Face, FontFile, FontSet};
@@ -35,8 +35,27 @@ pub const DECK_KEYS: &[&str] = &[
     "poster",
     "sheets",
     "characteristics",
+    "labels",
     "words",
 ];
+/// The keys of `words:`: the worksheet's words.
+static WORD_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys = vec!["scale"];
+    keys.extend(
+        Key::ALL
+            .iter()
+            .filter(|k| k.is_worksheet() && !k.name().starts_with("scale_"))
+            .map(|k| k.name()),
+    );
+    keys
+});
+/// The keys of `labels:`: every label, and `scale` for the four steps
+/// of the rating scale at once.
+static LABEL_KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut keys = vec!["scale"];
+    keys.extend(Key::ALL.iter().map(|k| k.name()));
+    keys
+});
 /// The keys of `fonts:`.
 pub const FONT_KEYS: &[&str] = &["regular", "bold", "italic", "bold_italic", "fallback"];
 /// The keys of `cards:`.
@@ -109,9 +128,11 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         Some((_, node)) => cx.sheets(node),
         None => SheetSettings::default(),
     };
-    let (mut words, mut words_known) = Words::for_language(&language);
-    if let Some((_, node)) = top.take("words") {
-        words_known |= cx.words(node, &mut words);
+    let mut labels = Labels::for_language(&language);
+    for key in ["words", "labels"] {
+        if let Some((_, node)) = top.take(key) {
+            cx.labels(node, key, &mut labels);
+        }
     }
     let mut characteristics = Vec::new();
     match top.take("characteristics") {
@@ -158,8 +179,8 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         outputs,
         flags: Vec::new(),
         characteristics,
-        words,
-        words_known,
+        words: labels.words(),
+        labels,
         language_at,
     }
 }
@@ -632,34 +653,86 @@ impl Cx<'_> {
         settings
     }
 
-    /// Reads `words:` into `words`; says whether every word was given.
-    fn words(&mut self, node: &Node, words: &mut Words) -> bool {
-        let mut map = self.map(node, "words", WORD_KEYS);
-        let subject = "words";
-        let mut given = 0;
-        for (key, slot) in [
-            ("worksheet", &mut words.worksheet),
-            ("rate", &mut words.rate),
-            ("try", &mut words.try_one),
-            ("name", &mut words.name),
-            ("date", &mut words.date),
-        ] {
-            if let Some(t) = map.text(self, key, false, subject) {
-                *slot = t.rich.text;
-                given += 1;
+    /// Reads `labels:` (or `words:`, the worksheet's words only) into
+    /// `labels`: each a text in the deck's language, with only the
+    /// placeholders its label fills.
+    fn labels(&mut self, node: &Node, section: &str, labels: &mut Labels) {
+        let allowed: &'static [&'static str] = if section == "words" {
+            WORD_KEYS.as_slice()
+        } else {
+            LABEL_KEYS.as_slice()
+        };
+        let mut map = self.map(node, section, allowed);
+        for name in allowed {
+            if *name == "scale" {
+                continue;
             }
+            let Some(key) = Key::named(name) else {
+                continue;
+            };
+            let Some((k, v)) = map.take(name) else {
+                continue;
+            };
+            let subject = format!("{section}, field {name}");
+            if self.text(k, v, &subject).is_none() {
+                continue;
+            }
+            let Value::Str(raw) = &v.value else {
+                // A number given as a label reads as its digits.
+                if let Value::Int(i) = &v.value {
+                    labels.set(key, i.to_string());
+                }
+                continue;
+            };
+            let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            let unknown = unknown_placeholders(key, &text);
+            if let Some(first) = unknown.first() {
+                let at = self.locate_in_scalar(
+                    v,
+                    &text,
+                    text[..text.find(&format!("{{{first}}}")).unwrap_or(0)]
+                        .chars()
+                        .count(),
+                );
+                let fills = key.placeholders();
+                let help = if fills.is_empty() {
+                    "this label has no placeholders: write the words out".to_string()
+                } else {
+                    let list: Vec<String> = fills.iter().map(|p| format!("{{{p}}}")).collect();
+                    format!(
+                        "use only {} (deckpress labels lists every label with its placeholders)",
+                        list.join(", ")
+                    )
+                };
+                let names: Vec<String> = unknown.iter().map(|p| format!("{{{p}}}")).collect();
+                self.diags.push(
+                    Diagnostic::error(format!(
+                        "{} is not a placeholder of this label: deckpress would print it as written",
+                        names.join(", ")
+                    ))
+                    .about(subject)
+                    .at(at)
+                    .help(help),
+                );
+                continue;
+            }
+            labels.set(key, text);
         }
         if let Some((k, v)) = map.take("scale") {
-            let s = "words, field scale";
+            let s = format!("{section}, field scale");
             match &v.value {
                 Value::Seq(items) if items.len() == 4 => {
                     let texts: Vec<String> = items
                         .iter()
-                        .filter_map(|item| self.text(k, item, s).map(|t| t.rich.text))
+                        .filter_map(|item| self.text(k, item, &s).map(|t| t.rich.text))
                         .collect();
                     if texts.len() == 4 {
-                        words.scale = texts;
-                        given += 1;
+                        for (key, t) in [Key::Scale1, Key::Scale2, Key::Scale3, Key::Scale4]
+                            .into_iter()
+                            .zip(texts)
+                        {
+                            labels.set(key, t);
+                        }
                     }
                 }
                 Value::Seq(items) => self.diags.push(
@@ -671,11 +744,10 @@ impl Cx<'_> {
                     .at(v.at)
                     .help("give four words, from least to most, e.g. scale: [not yet, sometimes, often, consistently]"),
                 ),
-                other => self.wrong_type(v, other, "a list of four words", s),
+                other => self.wrong_type(v, other, "a list of four words", &s),
             }
         }
         map.finish(self);
-        given == WORD_KEYS.len()
     }
 
     fn poster(&mut self, node: &Node) -> PosterSettings {

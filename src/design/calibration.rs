@@ -15,6 +15,7 @@
 //! turns over: `mirror` says which point of the back page is behind which
 //! point of the front, as for the cards.
 
+use crate::deck::{Key, Labels};
 use crate::frame::{Color, Frame, Path, Stroke};
 use crate::geom::{fmt_mm, Duplex, Mirror, Mm, NamedSize, Point, Rect, Size};
 use crate::text::markup;
@@ -33,6 +34,8 @@ pub struct CalibrationInfo {
     pub duplex: Duplex,
     /// The point of the back page behind each point of the front.
     pub mirror: Mirror,
+    /// The sheet's words, in the deck's language.
+    pub labels: Labels,
 }
 
 /// How far each scale reads, either side of zero, in mm.
@@ -195,6 +198,7 @@ fn target(frame: &mut Frame, at: Point) {
 
 /// The front and the back page of the calibration sheet.
 pub fn calibration(ts: &mut Typesetter, info: &CalibrationInfo) -> Result<(Frame, Frame), String> {
+    let l = &info.labels;
     let area = info.printable.inflate(-super::guide::TEXT_INSET);
     let page = info.page;
     let c = Point::new(page.w / 2.0, page.h / 2.0);
@@ -238,9 +242,9 @@ pub fn calibration(ts: &mut Typesetter, info: &CalibrationInfo) -> Result<(Frame
         y_zero.y - RANGE - 2.5 - b.height,
     );
     let small = Style::new(GUIDE_FLOOR, ink::MUTED).align(Align::Center);
-    let b = set(ts, "right is +", &small, 30.0)?;
+    let b = set(ts, &l.get(Key::CalibrationRight), &small, 30.0)?;
     draw(&mut front, &b, x_zero.x - 15.0, x_zero.y + 5.5);
-    let b = set(ts, "down is +", &small, 30.0)?;
+    let b = set(ts, &l.get(Key::CalibrationDown), &small, 30.0)?;
     draw(&mut front, &b, y_zero.x - 15.0, y_zero.y + RANGE + 2.5);
 
     // Back, drawn where it lands behind the front: the lines through the
@@ -286,44 +290,39 @@ pub fn calibration(ts: &mut Typesetter, info: &CalibrationInfo) -> Result<(Frame
 
     // The words: on the front, to the left of the measuring area; on the
     // back, at the top and the left.
-    let edge = match info.duplex {
-        Duplex::Short => "short",
-        _ => "long",
+    let (print, how) = match info.duplex {
+        Duplex::Long => (Key::CalibrationPrintLong, Key::CalibrationHowLong),
+        Duplex::Short => (Key::CalibrationPrintShort, Key::CalibrationHowShort),
+        _ => (Key::CalibrationPrintSeparate, Key::CalibrationHowSeparate),
     };
-    let how = match info.duplex {
-        Duplex::Long | Duplex::Short => format!(
-            "Print both pages on one sheet, **two-sided, flip on {edge} edge**, at **100 %** (Actual size), on the card you will use for the deck."
-        ),
-        _ => "Print page 1, put the sheet back in the tray turned over on its long edge, as you will for the deck's backs, and print page 2 on its back. Print at **100 %** (Actual size), on the card you will use.".into(),
-    };
-    let orientation = if page.is_landscape() {
-        "landscape"
+    let orientation = l.get(if page.is_landscape() {
+        Key::Landscape
     } else {
-        "portrait"
-    };
+        Key::Portrait
+    });
     let steps = [
-        how,
-        "Hold the sheet up to a window or a lamp, **this side towards you**. The lines printed on the back show through.".into(),
-        "Read where the back's upright line crosses the **X** scale, and where its level line crosses the **Y** scale, to the nearest half millimetre.".into(),
-        "Write the two numbers in deck.yaml under sheets, as **back_offset: [X, Y]**, or build with **--back-offset X,Y**. Both lines on 0: your printer needs no offset.".into(),
-        "Card too thick to see through? Push a pin through the middle of the target, turn the sheet over and read where the hole is on the scales there.".into(),
+        l.get(print),
+        l.get(Key::CalibrationHold),
+        l.get(Key::CalibrationRead),
+        l.get(Key::CalibrationWrite),
+        l.get(Key::CalibrationPin),
     ];
     let col = Rect::new(area.x, area.y, text_w.min(120.0), area.h);
     let title = Style::new(14.0, ink::TEXT).leading(1.15);
     let body = Style::new(9.0, ink::TEXT).leading(1.3);
     let mut y = col.y;
-    let b = set(ts, "**Calibration sheet: front**", &title, col.w)?;
+    let b = set(ts, &l.get(Key::CalibrationFront), &title, col.w)?;
     draw(&mut front, &b, col.x, y);
     y += b.height + 1.0;
     let b = set(
         ts,
-        &format!(
-            "For {} sheets printed {orientation}, {}. It measures your printer as it is: no back offset is applied.",
-            paper_name(&info.paper),
-            match info.duplex {
-                Duplex::Long | Duplex::Short => format!("two-sided, flip on {edge} edge"),
-                _ => "one-sided, the backs fed through a second time".into(),
-            }
+        &l.fill(
+            Key::CalibrationFor,
+            &[
+                ("paper", &paper_name(&info.paper)),
+                ("orientation", &orientation),
+                ("how", &l.get(how)),
+            ],
         ),
         &Style {
             color: ink::MUTED,
@@ -340,7 +339,7 @@ pub fn calibration(ts: &mut Typesetter, info: &CalibrationInfo) -> Result<(Frame
         draw(&mut front, &b, col.x + 5.0, y);
         y += b.height + 2.0;
     }
-    let b = set(ts, "pin here", &small, 30.0)?;
+    let b = set(ts, &l.get(Key::CalibrationPinHere), &small, 30.0)?;
     draw(&mut front, &b, c.x - 15.0, c.y - 9.0);
     if y > area.bottom() {
         return Err(format!(
@@ -351,15 +350,10 @@ pub fn calibration(ts: &mut Typesetter, info: &CalibrationInfo) -> Result<(Frame
 
     // The back's words, upright on the back page, clear of the scales.
     let mut y = area.y;
-    let b = set(ts, "**Calibration sheet: back**", &title, col.w)?;
+    let b = set(ts, &l.get(Key::CalibrationBack), &title, col.w)?;
     draw(&mut back, &b, col.x, y);
     y += b.height + 1.0;
-    let b = set(
-        ts,
-        "The lines on this side show through to the scales on the front: read X and Y there. If the card is too thick to see through, push a pin through the target on the front and read where the hole is on these scales: the numbers are the same X and Y.",
-        &body,
-        col.w,
-    )?;
+    let b = set(ts, &l.get(Key::CalibrationBackText), &body, col.w)?;
     draw(&mut back, &b, col.x, y);
     Ok((front, back))
 }
@@ -387,6 +381,7 @@ mod tests {
             },
             duplex: Duplex::Long,
             mirror,
+            labels: Labels::default(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! sheet's margin. Pure functions from settings and counts to frames; they
 //! never decide where cards go.
 
+use crate::deck::{Key, Labels};
 use crate::frame::{Color, Frame, Path, Stroke};
 use crate::geom::{fmt_mm, Cut, Duplex, Mirror, Mm, NamedSize, Point, Pt, Rect, Size};
 use crate::text::markup;
@@ -55,6 +56,8 @@ pub struct GuideInfo {
     /// How the back relates to the front: the axis the sheet turns over
     /// about, or the fold line.
     pub mirror: Mirror,
+    /// The guide's words, in the deck's language.
+    pub labels: Labels,
 }
 
 /// A part of a section of the guide.
@@ -100,9 +103,7 @@ pub fn guide(ts: &mut Typesetter, info: &GuideInfo) -> Result<Vec<Frame>, String
     if info.guide_pages > 1 {
         let mut back = Frame::new(info.page);
         let style = Style::new(8.0, ink::MUTED).align(Align::Center);
-        let note = Rich::plain(
-            "This side of the guide is left blank, so that the cards start on a sheet of their own.",
-        );
+        let note = Rich::plain(&info.labels.get(Key::GuideBlank));
         let block = layout(ts, &note, &style, area.w)?;
         draw(&mut back, &block, area.x, area.y + area.h / 2.0);
         pages.push(back);
@@ -162,7 +163,7 @@ fn lay_out(
     let mut frame = Frame::new(info.page);
     let title = layout(
         ts,
-        &Rich::plain("How to print and cut your cards").all_bold(),
+        &Rich::plain(&info.labels.get(Key::GuideTitle)).all_bold(),
         title_style,
         area.w,
     )?;
@@ -277,7 +278,8 @@ fn diagram(
             frame.fill_rect(r, fill);
             frame.stroke_path(Path::rounded_rect(r, 0.0), Stroke::solid(ink::MUTED, 0.15));
             let text = if back {
-                format!("back {}", i + 1)
+                info.labels
+                    .fill(Key::GuideDiagramBack, &[("n", &(i + 1).to_string())])
             } else {
                 (i + 1).to_string()
             };
@@ -352,25 +354,16 @@ fn scale_bar(ts: &mut Typesetter, frame: &mut Frame, at: Point) -> Result<(), St
     Ok(())
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn pages(range: (usize, usize)) -> String {
-    if range.0 == range.1 {
-        format!("page {}", range.0)
-    } else {
-        format!("pages {} to {}", range.0, range.1)
-    }
-}
-
-fn paper_name(p: &NamedSize) -> String {
+/// A paper as the guide names it: "A4 (210 × 297 mm)", "US Letter (8.5
+/// × 11 in)".
+fn paper_name(l: &Labels, p: &NamedSize) -> String {
+    let size = l.number(&p.size.to_string());
     match p.name {
-        Some("a4") => format!("A4 ({})", p.size),
-        Some("a3") => format!("A3 ({})", p.size),
-        Some("letter") => "US Letter (8.5 × 11 in)".to_string(),
-        Some(n) => format!("{n} ({})", p.size),
-        None => format!("paper of {}", p.size),
+        Some("letter") => l.number("US Letter (8.5 × 11 in)"),
+        Some("legal") => l.number("US Legal (8.5 × 14 in)"),
+        Some("tabloid") => l.number("US Tabloid (11 × 17 in)"),
+        Some(n) => format!("{} ({size})", n.to_uppercase()),
+        None => l.fill(Key::PaperOfSize, &[("size", &size)]),
     }
 }
 
@@ -383,116 +376,119 @@ fn signed(v: Mm) -> String {
     }
 }
 
-/// The guide's words, section by section.
+/// The guide's words, section by section, in the deck's language.
 fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
     use Part::*;
+    let l = &info.labels;
     let two_sided = matches!(info.duplex, Duplex::Long | Duplex::Short);
-    let edge = if info.duplex == Duplex::Short {
-        "short"
+    let short = info.duplex == Duplex::Short;
+    let orientation = l.get(if info.page.is_landscape() {
+        Key::Landscape
     } else {
-        "long"
-    };
-    let other = if edge == "long" { "short" } else { "long" };
-    let orientation = if info.page.is_landscape() {
-        "landscape"
-    } else {
-        "portrait"
-    };
+        Key::Portrait
+    });
     let per_sheet = info.cols * info.rows;
+    let size = l.number(&info.card.size.to_string());
     let card = match info.card.name {
-        Some(n) => format!("{n} cards ({})", info.card.size),
-        None => format!("cards of {}", info.card.size),
+        Some(n) => l.fill(Key::GuideCardNamed, &[("name", n), ("size", &size)]),
+        None => l.fill(Key::GuideCardSized, &[("size", &size)]),
     };
+    let paper = paper_name(l, &info.paper);
     let mut out = Vec::new();
 
     // What is in the file.
-    let mut what = format!(
-        "**{}** on **{}** of {}, {} per sheet ({} × {}), {}.",
-        plural(info.cards, "card", "cards"),
-        plural(info.sheets, "sheet", "sheets"),
-        paper_name(&info.paper),
-        per_sheet,
-        info.cols,
-        info.rows,
-        card
+    let mut what = l.fill(
+        Key::GuideContents,
+        &[
+            ("cards", &l.count(Key::CardsOne, Key::CardsMany, info.cards)),
+            (
+                "sheets",
+                &l.count(Key::SheetsOne, Key::SheetsMany, info.sheets),
+            ),
+            ("paper", &paper),
+            ("per_sheet", &per_sheet.to_string()),
+            ("cols", &info.cols.to_string()),
+            ("rows", &info.rows.to_string()),
+            ("card", &card),
+        ],
     );
-    what.push_str(match info.duplex {
-        Duplex::Long | Duplex::Short => " Each sheet's fronts are followed by its backs.",
-        Duplex::Separate => " All the fronts come first, then all the backs.",
-        Duplex::Fold => " Each sheet has the fronts on one half and the backs on the other.",
-    });
+    what.push(' ');
+    what.push_str(&l.get(match info.duplex {
+        Duplex::Long | Duplex::Short => Key::GuideOrderDuplex,
+        Duplex::Separate => Key::GuideOrderSeparate,
+        Duplex::Fold => Key::GuideOrderFold,
+    }));
     out.push(vec![Para(what)]);
 
     // Printer settings.
-    let guide_pages = pages((1, info.guide_pages));
-    let mut printer = vec![Heading("1. Printer settings".into())];
-    printer.push(Para(format!(
-        "**Paper:** {}. The pages are {orientation}: leave the orientation on automatic and your printer turns them to fit.",
-        paper_name(&info.paper)
+    let guide_pages = l.pages((1, info.guide_pages));
+    let mut printer = vec![Heading(l.get(Key::GuidePrinterHeading))];
+    printer.push(Para(l.fill(
+        Key::GuidePaper,
+        &[("paper", &paper), ("orientation", &orientation)],
     )));
-    printer.push(Para(
-        "**Scale: 100 %** (called *Actual size* or *No scaling*). Never *Fit to page*, *Fit to printable area* or *Shrink oversized pages*: they shrink the cards, and the backs no longer line up.".into(),
-    ));
-    printer.push(Para(match info.duplex {
-        Duplex::Long | Duplex::Short => format!(
-            "**Two-sided: Flip on {edge} edge** (*{}-edge binding* on a Mac, *Flip pages on {edge} edge* in Windows). Not {other} edge.",
-            if edge == "long" { "Long" } else { "Short" }
-        ),
-        Duplex::Separate => "**One-sided.** The backs are printed on a second pass through the printer: see step 4.".into(),
-        Duplex::Fold => "**One-sided.** Front and back of each card are on the same side of the sheet.".into(),
-    }));
-    printer.push(Para(format!(
-        "**Pages:** print this guide ({guide_pages}) on plain paper, then load card and print {}. Set the paper type to *Card*, *Heavy* or *Thick* so that the ink or toner sets.",
-        match info.duplex {
-            Duplex::Separate => pages(info.fronts) + " (the fronts)",
-            _ => pages((info.fronts.0, info.last_page)),
-        }
+    printer.push(Para(l.get(Key::GuideScale)));
+    printer.push(Para(l.get(match info.duplex {
+        Duplex::Long => Key::GuideTwoSidedLong,
+        Duplex::Short => Key::GuideTwoSidedShort,
+        Duplex::Separate => Key::GuideOneSidedSeparate,
+        Duplex::Fold => Key::GuideOneSidedFold,
+    })));
+    let to_print = match info.duplex {
+        Duplex::Separate => l.fill(Key::GuideTheFronts, &[("pages", &l.pages(info.fronts))]),
+        _ => l.pages((info.fronts.0, info.last_page)),
+    };
+    printer.push(Para(l.fill(
+        Key::GuidePages,
+        &[("guide", &guide_pages), ("pages", &to_print)],
     )));
     out.push(printer);
 
     // Card stock.
     out.push(vec![
-        Heading("2. Card".into()),
-        Para(match info.duplex {
-            Duplex::Fold => "Two layers are glued together, so use thin card or heavy paper, 120–160 g/m². Matt takes glue and ink best.".into(),
-            _ => "Matt card of 250–300 g/m² makes sturdy cards. Many office printers take only up to 220 g/m², often through the manual (bypass) tray: check your printer's limit; 160–220 g/m² makes a lighter deck.".into(),
-        }),
+        Heading(l.get(Key::GuideCardHeading)),
+        Para(l.get(match info.duplex {
+            Duplex::Fold => Key::GuideCardFold,
+            _ => Key::GuideCardStock,
+        })),
     ]);
 
     // Scale check.
     out.push(vec![
-        Heading("3. Check the scale".into()),
-        Para("Measure this bar with a ruler: it must be exactly **50 mm** long. If it is not, the page was scaled: set the scale to 100 % and print again.".into()),
+        Heading(l.get(Key::GuideScaleHeading)),
+        Para(l.get(Key::GuideScaleCheck)),
         ScaleBar,
     ]);
 
     // Backs.
     let offset = info.back_offset;
-    let offset_note = if two_sided || info.duplex == Duplex::Separate {
-        if offset.x != 0.0 || offset.y != 0.0 {
-            Some(format!(
-                "The backs are moved to cancel your printer's back offset of {}, {} mm (x, y).",
-                signed(offset.x),
-                signed(offset.y)
-            ))
-        } else {
-            None
-        }
-    } else {
-        None
-    };
-    let calibrate = "If all the backs are off by the same millimetre or two, print the calibration sheet (*deckpress calibrate*) and set the back offset it shows.";
+    let offset_note = ((two_sided || info.duplex == Duplex::Separate)
+        && (offset.x != 0.0 || offset.y != 0.0))
+        .then(|| {
+            l.fill(
+                Key::GuideBackOffset,
+                &[
+                    ("x", &l.number(&signed(offset.x))),
+                    ("y", &l.number(&signed(offset.y))),
+                ],
+            )
+        });
+    let calibrate = l.get(Key::GuideCalibrate);
     match info.duplex {
         Duplex::Long | Duplex::Short => {
+            let first = l.pages((
+                info.first_front,
+                info.first_back.unwrap_or(info.first_front),
+            ));
+            let wrong = l.get(if short {
+                Key::GuideWrongWayShort
+            } else {
+                Key::GuideWrongWayLong
+            });
             let mut s = vec![
-                Heading("4. Check the backs".into()),
-                Para(format!(
-                    "Print the first sheet ({}) before the rest and hold it to the light: each back should sit behind its own front, the same way up.",
-                    pages((info.first_front, info.first_back.unwrap_or(info.first_front)))
-                )),
-                Para(format!(
-                    "If the backs are upside down and behind the wrong cards, your printer turns the sheet the other way: choose **Flip on {other} edge** instead. {calibrate}"
-                )),
+                Heading(l.get(Key::GuideCheckBacksHeading)),
+                Para(l.fill(Key::GuideFirstSheet, &[("pages", &first)])),
+                Para(format!("{wrong} {calibrate}")),
             ];
             if let Some(n) = offset_note {
                 s.push(Para(n));
@@ -502,34 +498,37 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
         Duplex::Separate => {
             let backs = info.backs.unwrap_or(info.fronts);
             let mut s = vec![
-                Heading("4. Print the backs".into()),
-                Step(1, format!("Print the fronts, {}.", pages(info.fronts))),
-                Step(2, format!(
-                    "Put the printed sheets back in the paper tray to print on their blank side: turned over on their long edge, **sheet 1 first** (each sheet's number is printed in its margin). Whether the printed side goes up or down depends on the printer: try one sheet first, printing page {} on the back of sheet 1.",
-                    backs.0
-                )),
-                Step(3, "Hold it to the light: each back should sit behind its own front, the same way up. If the backs are upside down, turn the stack round, top edge to bottom, before printing them.".into()),
+                Heading(l.get(Key::GuidePrintBacksHeading)),
+                Step(
+                    1,
+                    l.fill(Key::GuideSeparate1, &[("pages", &l.pages(info.fronts))]),
+                ),
+                Step(
+                    2,
+                    l.fill(Key::GuideSeparate2, &[("page", &backs.0.to_string())]),
+                ),
+                Step(3, l.get(Key::GuideSeparate3)),
                 Step(
                     4,
                     if info.sheets > 1 {
-                        format!(
-                            "Load the other sheets the same way, sheet 2 first, and print the rest of the backs, {}.",
-                            pages((backs.0 + 1, backs.1))
+                        l.fill(
+                            Key::GuideSeparate4,
+                            &[("pages", &l.pages((backs.0 + 1, backs.1)))],
                         )
                     } else {
-                        "That was the only sheet.".into()
+                        l.get(Key::GuideOnlySheet)
                     },
                 ),
             ];
-            s.push(Para(calibrate.into()));
+            s.push(Para(calibrate));
             if let Some(n) = offset_note {
                 s.push(Para(n));
             }
             out.push(s);
         }
         Duplex::Fold => out.push(vec![
-            Heading("4. Fold and glue".into()),
-            Para("Fold each sheet along the dashed fold marks, printed sides out, and crease it firmly. Glue the blank insides together all over, right to the edges of the cards (a glue stick or spray glue), and let it dry flat under a book. Then cut through both layers.".into()),
+            Heading(l.get(Key::GuideFoldHeading)),
+            Para(l.get(Key::GuideFold)),
         ]),
     }
 
@@ -543,50 +542,38 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
     };
     // On a fold sheet the backs' cut lines lie behind the fronts' once it
     // is folded, so the counts are the fronts'.
-    let mut cutting = vec![Heading("5. Cut".into())];
-    let tools = "Cut on the lines joining the crop marks in the margins, with a guillotine or a paper trimmer (or scissors, after joining the marks with a pencil and ruler).";
-    cutting.push(Para(match (shared, info.cut) {
-        (false, _) => format!(
-            "{tools} Each card has its own four cut lines: the {} mm strips between cards fall away.",
-            fmt_mm(2.0 * info.bleed)
+    let mut cutting = vec![Heading(l.get(Key::GuideCutHeading))];
+    let tools = l.get(Key::GuideCutTools);
+    let how = match (shared, info.cut) {
+        (false, _) => l.fill(
+            Key::GuideCutGutter,
+            &[("mm", &l.number(&fmt_mm(2.0 * info.bleed)))],
         ),
-        (true, Cut::Butted) => format!(
-            "{tools} Neighbouring cards share a cut, down the middle of the white edge between them."
-        ),
-        (true, Cut::Gutter) => format!("{tools} Neighbouring cards share a cut."),
-    }));
+        (true, Cut::Butted) => l.get(Key::GuideCutButted),
+        (true, Cut::Gutter) => l.get(Key::GuideCutShared),
+    };
+    cutting.push(Para(format!("{tools} {how}")));
     cutting.push(Step(
         1,
-        format!(
-            "Cut along the {}, right across the sheet, lining the blade up with the marks at both ends.",
-            if h_lines == 1 {
-                "horizontal line".to_string()
-            } else {
-                format!("{h_lines} horizontal lines")
-            }
-        ),
+        l.count(Key::GuideCutAcrossOne, Key::GuideCutAcrossMany, h_lines),
     ));
     cutting.push(Step(
         2,
-        format!(
-            "Keep the strip cut off the top: its marks show where the {} vertical lines are. Lay it against each row of cards, left ends level, and cut each row at its marks.",
-            v_lines
-        ),
+        l.fill(Key::GuideCutRows, &[("n", &v_lines.to_string())]),
     ));
-    cutting.push(Para(
-        "Cards are placed in the deck's order, left to right and top to bottom, sheet by sheet: each characteristic's summary card, then its behaviours. Stack each sheet's cards in that order and the deck comes out sorted.".into(),
-    ));
+    cutting.push(Para(l.get(Key::GuideCutOrder)));
     out.push(cutting);
 
     // The picture of a sheet.
     let caption = match info.duplex {
-        Duplex::Fold => format!(
-            "**One sheet.** The cards go in the deck's order, 1 first; each card's back is beside it, across the dashed fold line.{}",
-            if info.sheets > 1 { " The other sheets follow on." } else { "" }
+        Duplex::Fold if info.sheets > 1 => format!(
+            "{} {}",
+            l.get(Key::GuideDiagramFold),
+            l.get(Key::GuideDiagramMore)
         ),
-        _ => format!(
-            "**One sheet, front.** The cards go in the deck's order, 1 first. The heavy line marks the {edge} edge the sheet turns over on: the backs are placed for it."
-        ),
+        Duplex::Fold => l.get(Key::GuideDiagramFold),
+        _ if short => l.get(Key::GuideDiagramShort),
+        _ => l.get(Key::GuideDiagramLong),
     };
     out.push(vec![Diagram(caption)]);
     out
@@ -608,24 +595,43 @@ pub struct LabelInfo {
 
 /// The label in a sheet's margin, in a frame of `size`, one line at
 /// `GUIDE_FLOOR` points; the longest wording that fits, or `None`.
-pub fn sheet_label(ts: &mut Typesetter, info: &LabelInfo, size: Size) -> Option<Frame> {
-    let n = format!("Sheet {} of {}", info.sheet, info.sheets);
+pub fn sheet_label(
+    ts: &mut Typesetter,
+    labels: &Labels,
+    info: &LabelInfo,
+    size: Size,
+) -> Option<Frame> {
+    let l = labels;
+    let n = l.fill(
+        Key::SheetOf,
+        &[
+            ("n", &info.sheet.to_string()),
+            ("total", &info.sheets.to_string()),
+        ],
+    );
     let cards = if info.first == info.last {
-        format!("card {}", info.first)
+        l.fill(Key::SheetCard, &[("code", &info.first)])
     } else {
-        format!("cards {} to {}", info.first, info.last)
+        l.fill(
+            Key::SheetCards,
+            &[("first", &info.first), ("last", &info.last)],
+        )
     };
-    let candidates = if info.back {
-        vec![format!("{n}, back: {cards}"), format!("{n}, back"), n]
-    } else if info.fold {
+    let both = [("sheet", n.as_str()), ("cards", cards.as_str())];
+    let (full, short) = if info.back {
+        (Key::SheetBackCards, Key::SheetBack)
+    } else {
+        (Key::SheetFrontCards, Key::SheetFront)
+    };
+    let candidates = if info.fold && !info.back {
         vec![
-            format!("{n}: {cards}. Fold on the dashed line, printed sides out"),
-            format!("{n}: fold on the dashed line"),
-            format!("{n}: {cards}"),
-            n,
+            l.fill(Key::SheetFoldCards, &both),
+            l.fill(Key::SheetFold, &both),
+            l.fill(Key::SheetFoldShort, &both),
+            n.clone(),
         ]
     } else {
-        vec![format!("{n}, front: {cards}"), format!("{n}, front"), n]
+        vec![l.fill(full, &both), l.fill(short, &both), n.clone()]
     };
     let style = Style::new(GUIDE_FLOOR, ink::MUTED).leading(1.15);
     for text in candidates {
@@ -691,6 +697,7 @@ pub(crate) mod tests {
                 .collect(),
             backs_at: Vec::new(),
             mirror: Mirror::AcrossHorizontal(105.0),
+            labels: Labels::default(),
         }
     }
 
@@ -854,11 +861,11 @@ pub(crate) mod tests {
             first: "1.8".into(),
             last: "2.6".into(),
         };
-        let wide = sheet_label(&mut ts, &l, Size::new(61.0, 5.0)).unwrap();
+        let wide = sheet_label(&mut ts, &Labels::default(), &l, Size::new(61.0, 5.0)).unwrap();
         assert_eq!(wide.plain_text(), "Sheet 2 of 5, front: cards 1.8 to 2.6");
-        let narrow = sheet_label(&mut ts, &l, Size::new(20.0, 5.0)).unwrap();
+        let narrow = sheet_label(&mut ts, &Labels::default(), &l, Size::new(20.0, 5.0)).unwrap();
         assert_eq!(narrow.plain_text(), "Sheet 2 of 5");
-        assert!(sheet_label(&mut ts, &l, Size::new(8.0, 5.0)).is_none());
-        assert!(sheet_label(&mut ts, &l, Size::new(61.0, 2.0)).is_none());
+        assert!(sheet_label(&mut ts, &Labels::default(), &l, Size::new(8.0, 5.0)).is_none());
+        assert!(sheet_label(&mut ts, &Labels::default(), &l, Size::new(61.0, 2.0)).is_none());
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path as FsPath, PathBuf};
 use super::layout::{accent, balance, number_ink, ListItem, Sizes};
 use super::tile::place_name;
 use super::*;
-use crate::deck::Deck;
+use crate::deck::{Deck, Labels};
 use crate::design::colour::contrast;
 use crate::design::{Edge, Palette};
 use crate::diag::Diagnostics;
@@ -330,7 +330,13 @@ fn colours_read_on_their_panels() {
 #[test]
 fn tile_labels_say_where_the_sheet_goes() {
     let mut ts = Typesetter::default();
-    let label = tile_label(&mut ts, Size::new(150.0, 16.0), (0, 1), (2, 2));
+    let label = tile_label(
+        &mut ts,
+        &Labels::default(),
+        Size::new(150.0, 16.0),
+        (0, 1),
+        (2, 2),
+    );
     assert_eq!(label.plain_text(), "2 of 4, top right");
     let filled = label
         .items
@@ -338,7 +344,13 @@ fn tile_labels_say_where_the_sheet_goes() {
         .filter(|i| matches!(i, Item::Path { fill: Some(_), .. }))
         .count();
     assert_eq!(filled, 1, "one cell of the map filled");
-    assert_eq!(place_name((2, 1), (3, 3)), "bottom centre");
-    assert_eq!(place_name((0, 1), (1, 2)), "right");
-    assert_eq!(place_name((3, 0), (4, 2)), "row 4, column 1");
+    assert_eq!(
+        place_name(&Labels::default(), (2, 1), (3, 3)),
+        "bottom centre"
+    );
+    assert_eq!(place_name(&Labels::default(), (0, 1), (1, 2)), "right");
+    assert_eq!(
+        place_name(&Labels::default(), (3, 0), (4, 2)),
+        "row 4, column 1"
+    );
 }

@@ -1,5 +1,6 @@
 //! The label of a tile of the poster printed on office sheets.
 
+use crate::deck::{Key, Labels};
 use crate::frame::{Frame, Path, Stroke};
 use crate::geom::{Rect, Size};
 use crate::text::{Align, Rich, Style, Typesetter};
@@ -13,6 +14,7 @@ use crate::design::{draw, ink};
 /// from the deck: they are instructions for assembling the sheets.
 pub fn tile_label(
     ts: &mut Typesetter,
+    labels: &Labels,
     size: Size,
     (row, col): (usize, usize),
     (rows, cols): (usize, usize),
@@ -42,10 +44,13 @@ pub fn tile_label(
         }
     }
     let index = row * cols + col + 1;
-    let label = format!(
-        "{index} of {}, {}",
-        rows * cols,
-        place_name((row, col), (rows, cols))
+    let label = labels.fill(
+        Key::TileOf,
+        &[
+            ("n", &index.to_string()),
+            ("total", &(rows * cols).to_string()),
+            ("place", &place_name(labels, (row, col), (rows, cols))),
+        ],
     );
     let style = Style::new(BODY_FLOOR, ink::TEXT).align(Align::Left);
     if let Ok(b) = ts.layout(
@@ -60,24 +65,33 @@ pub fn tile_label(
 
 /// Where a tile sits: "top right", "middle left", or "row 2, column 3" in
 /// grids larger than three by three.
-pub(super) fn place_name((row, col): (usize, usize), (rows, cols): (usize, usize)) -> String {
-    let along =
-        |i: usize, n: usize, first: &'static str, mid: &'static str, last: &'static str| match n {
-            1 => None,
-            2 => Some(if i == 0 { first } else { last }),
-            3 => Some([first, mid, last][i.min(2)]),
-            _ => None,
-        };
+pub(super) fn place_name(
+    l: &Labels,
+    (row, col): (usize, usize),
+    (rows, cols): (usize, usize),
+) -> String {
+    let along = |i: usize, n: usize, first: Key, mid: Key, last: Key| match n {
+        1 => None,
+        2 => Some(if i == 0 { first } else { last }),
+        3 => Some([first, mid, last][i.min(2)]),
+        _ => None,
+    };
     if rows > 3 || cols > 3 {
-        return format!("row {}, column {}", row + 1, col + 1);
+        return l.fill(
+            Key::TileRowColumn,
+            &[
+                ("row", &(row + 1).to_string()),
+                ("column", &(col + 1).to_string()),
+            ],
+        );
     }
     match (
-        along(row, rows, "top", "middle", "bottom"),
-        along(col, cols, "left", "centre", "right"),
+        along(row, rows, Key::TileTop, Key::TileMiddle, Key::TileBottom),
+        along(col, cols, Key::TileLeft, Key::TileCentre, Key::TileRight),
     ) {
-        (Some(r), Some(c)) => format!("{r} {c}"),
-        (Some(r), None) => r.to_string(),
-        (None, Some(c)) => c.to_string(),
-        (None, None) => "the whole poster".to_string(),
+        (Some(r), Some(c)) => l.fill(Key::TilePlace, &[("row", &l.get(r)), ("column", &l.get(c))]),
+        (Some(r), None) => l.get(r),
+        (None, Some(c)) => l.get(c),
+        (None, None) => l.get(Key::TileWhole),
     }
 }
