@@ -260,6 +260,24 @@ fn the_handout_is_tagged_with_headings_lists_figures_and_bookmarks() {
 }
 
 #[test]
+fn the_tagged_documents_are_pdf_ua_with_their_title_in_the_window() {
+    let out = build(&root().join("deck.yaml"), "pdf-ua", &[]);
+    for name in ["cards", "poster", "handout", "worksheet"] {
+        let doc = load(&out.join(format!("{name}.pdf")));
+        assert_eq!(pdf_ua(&doc), (true, true), "{name}.pdf");
+        let title = doc
+            .trailer
+            .get(b"Info")
+            .and_then(|i| doc.dereference(i))
+            .map(|(_, i)| i.as_dict().unwrap().get(b"Title").is_ok());
+        assert_eq!(title.ok(), Some(true), "{name}.pdf has no title");
+    }
+    // The sheets for an office printer are not tagged, and claim nothing.
+    let doc = load(&out.join("sheets.pdf"));
+    assert_eq!(pdf_ua(&doc), (false, false));
+}
+
+#[test]
 fn icon_alt_gives_the_alternative_text() {
     let dir = temp_dir("handout-alt");
     let deck = std::fs::read_to_string(root().join("deck.yaml"))

@@ -320,6 +320,12 @@ fn every_shape_builds_all_outputs_with_every_word_in_the_pdfs() {
         assert_eq!(pages(&poster).len(), 1);
         let sheets = load(&out.join("sheets.pdf"));
         assert!(pages(&sheets).len() >= 3, "{name}");
+        // Every shape's tagged documents pass krilla's PDF/UA-1 checks
+        // (else they would be written tagged without the claim).
+        for doc in ["cards", "poster", "handout", "worksheet"] {
+            let d = load(&out.join(format!("{doc}.pdf")));
+            assert_eq!(pdf_ua(&d), (true, true), "{name}: {doc}.pdf");
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use krilla::color::rgb;
+use krilla::configure::{Accessibility, Configuration, ConfigurationBuilder, PdfVersion};
 use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Point as KPoint, Size as KSize, Transform as KTransform};
 use krilla::image::Image as KImage;
@@ -61,7 +62,8 @@ pub fn tagged(pages: usize, info: &DocInfo) -> bool {
     info.structure.is_some() && pages <= MAX_TAGGED_PAGES
 }
 
-/// Writes pages as a PDF.
+/// Writes pages as a PDF: tagged and PDF/UA-1 when `info` has a
+/// structure (and the document is not too long to tag).
 pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
     if info.structure.is_some() && !tagged(pages.len(), info) {
         let plain = DocInfo {
@@ -70,9 +72,55 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         };
         return pdf(pages, &plain);
     }
+    match write(pages, info, info.structure.is_some()) {
+        // Should krilla's PDF/UA checks refuse a document (none of the
+        // tests' decks is), it is still written, tagged, without claiming
+        // PDF/UA.
+        Err(Refused::Ua) => write(pages, info, false).map_err(Refused::into_error),
+        other => other.map_err(Refused::into_error),
+    }
+}
+
+/// Why writing failed: PDF/UA's checks, or anything else.
+enum Refused {
+    Ua,
+    Other(RenderError),
+}
+
+impl Refused {
+    fn into_error(self) -> RenderError {
+        match self {
+            Refused::Ua => RenderError("the PDF could not be written as PDF/UA".into()),
+            Refused::Other(e) => e,
+        }
+    }
+}
+
+impl From<RenderError> for Refused {
+    fn from(e: RenderError) -> Self {
+        Refused::Other(e)
+    }
+}
+
+/// Writes the pages, as PDF/UA-1 when `ua`.
+fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
+    // A tagged document is written as PDF/UA-1: krilla checks what it
+    // can (a title shown in the window, the language, every figure's
+    // alternative text, headings' titles, bookmarks, every glyph mapped
+    // to text) and refuses to write a file that breaks it.
+    let configuration = if ua {
+        ConfigurationBuilder::new()
+            .with_accessibility_validator(Accessibility::UA1)
+            .with_version(PdfVersion::Pdf17)
+            .finish()
+            .map_err(|e| RenderError(format!("PDF/UA-1 cannot be configured: {e:?}")))?
+    } else {
+        Configuration::default()
+    };
     let settings = SerializeSettings {
         compress_content_streams: true,
         xmp_metadata: true,
+        configuration,
         ..SerializeSettings::default()
     };
     let mut doc = Document::new_with(settings);
@@ -120,7 +168,7 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         p.finish();
     }
     if let Some(st) = &info.structure {
-        doc.set_tag_tree(tag_tree(st, ids, &info.language));
+        doc.set_tag_tree(tag_tree(st, ids, info));
         let mut outline = Outline::new();
         for (title, node) in &st.bookmarks {
             if let Some((page, y)) = first.get(*node).copied().flatten() {
@@ -133,8 +181,10 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
         }
         doc.set_outline(outline);
     }
-    doc.finish()
-        .map_err(|e| RenderError(format!("the PDF could not be written: {e:?}")))
+    doc.finish().map_err(|e| match e {
+        krilla::error::KrillaError::Validation(_) if ua => Refused::Ua,
+        e => Refused::Other(RenderError(format!("the PDF could not be written: {e:?}"))),
+    })
 }
 
 /// Whether a frame, or a group within it, has marks.
@@ -148,7 +198,16 @@ fn has_marks(frame: &Frame) -> bool {
 
 /// The tag tree of a structure, its leaves the marked content found on
 /// the pages, in reading order.
-fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, lang: &str) -> TagTree {
+fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, info: &DocInfo) -> TagTree {
+    let lang = &info.language;
+    // Each heading's title (PDF/UA wants one): its bookmark's, else the
+    // document's.
+    let mut titles: Vec<Option<String>> = vec![None; st.nodes.len()];
+    for (title, node) in &st.bookmarks {
+        if let Some(t) = titles.get_mut(*node) {
+            *t = Some(title.clone());
+        }
+    }
     let n = st.nodes.len();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut roots = Vec::new();
@@ -163,10 +222,17 @@ fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, lang: &str) -> TagTre
         st: &Structure,
         children: &[Vec<usize>],
         ids: &mut [Vec<Identifier>],
+        titles: &[Option<String>],
+        doc_title: &str,
     ) -> TagGroup {
         let kind: TagKind = match &st.nodes[i].role {
             Role::Heading(level) => {
-                KTag::Hn(NonZeroU16::new((*level).max(1)).expect("at least 1"), None).into()
+                let title = titles[i].clone().unwrap_or_else(|| doc_title.to_string());
+                KTag::Hn(
+                    NonZeroU16::new((*level).max(1)).expect("at least 1"),
+                    Some(title),
+                )
+                .into()
             }
             Role::Paragraph => KTag::P.into(),
             Role::Section => KTag::Section.into(),
@@ -181,13 +247,13 @@ fn tag_tree(st: &Structure, mut ids: Vec<Vec<Identifier>>, lang: &str) -> TagTre
             g.push(id);
         }
         for &c in &children[i] {
-            g.push(group(c, st, children, ids));
+            g.push(group(c, st, children, ids, titles, doc_title));
         }
         g
     }
     let mut tree = TagTree::new().with_lang(Some(lang.to_string()));
     for r in roots {
-        tree.push(group(r, st, &children, &mut ids));
+        tree.push(group(r, st, &children, &mut ids, &titles, &info.title));
     }
     tree
 }

@@ -253,3 +253,31 @@ pub fn structure(doc: &lopdf::Document) -> Vec<(String, Option<String>)> {
     walk(doc, root, &mut out);
     out
 }
+
+/// Whether a PDF claims PDF/UA-1 (its XMP metadata's `pdfuaid:part`) and
+/// asks viewers to show its title in the window (`DisplayDocTitle`).
+pub fn pdf_ua(doc: &lopdf::Document) -> (bool, bool) {
+    let catalog = doc.catalog().expect("a catalog");
+    let part = catalog
+        .get(b"Metadata")
+        .and_then(|m| doc.dereference(m))
+        .ok()
+        .and_then(|(_, m)| m.as_stream().ok().cloned())
+        .map(|s| {
+            let bytes = s.decompressed_content().unwrap_or(s.content);
+            String::from_utf8_lossy(&bytes).contains("<pdfuaid:part>1</pdfuaid:part>")
+        })
+        .unwrap_or(false);
+    let title = catalog
+        .get(b"ViewerPreferences")
+        .and_then(|v| doc.dereference(v))
+        .ok()
+        .and_then(|(_, v)| v.as_dict().ok().cloned())
+        .and_then(|v| {
+            v.get(b"DisplayDocTitle")
+                .ok()
+                .and_then(|b| b.as_bool().ok())
+        })
+        .unwrap_or(false);
+    (part, title)
+}
