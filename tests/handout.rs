@@ -418,3 +418,30 @@ fn the_worksheet_speaks_the_deck_s_language_or_its_own_words() {
         "{e}"
     );
 }
+
+#[test]
+fn a_characteristic_continued_on_a_page_repeats_its_name_and_scale() {
+    // Fifteen behaviours do not fit one page: the second page starts
+    // with the characteristic's number and name and the scale's words.
+    let out = build(
+        &fixture("shapes/fifteen.yaml"),
+        "worksheet-fifteen",
+        &["--only", "worksheet"],
+    );
+    let doc = load(&out.join("worksheet.pdf"));
+    let first = squash(&page_text(&doc, 1));
+    let second = squash(&page_text(&doc, 2));
+    assert!(first.contains(&squash("1.1 Open questions")), "{first}");
+    assert!(
+        second.starts_with(&squash(
+            "1 Coaching for growth not yet sometimes often consistently"
+        )),
+        "{second}"
+    );
+    assert!(second.contains(&squash("1.10 Confidentiality")), "{second}");
+    // The repeat is decoration: the structure holds the scale once per
+    // characteristic (one paragraph for the rating line each).
+    let st = structure(&doc);
+    let lis = st.iter().filter(|(s, _)| s == "LI").count();
+    assert_eq!(lis, 34, "one list item per behaviour");
+}

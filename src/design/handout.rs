@@ -6,6 +6,8 @@
 //! heading stays with what follows it, and a paragraph taller than a page
 //! continues on the next. A pure function from the deck to page frames.
 
+use std::rc::Rc;
+
 use crate::deck::{Characteristic, Deck, Text};
 use crate::diag::Diagnostics;
 use crate::frame::{Color, Frame, GlyphRun, Item, Mark, Path, Role, Stroke, Structure};
@@ -72,6 +74,10 @@ struct Piece {
     splits: bool,
     /// Starts a new page (unless it is at the top of one).
     breaks: bool,
+    /// What is printed above it when it starts a page: the worksheet's
+    /// scale, repeated over its columns (as decoration: the words are in
+    /// the structure once, where they first appear).
+    running: Option<Rc<Piece>>,
 }
 
 impl Piece {
@@ -84,6 +90,7 @@ impl Piece {
             gap,
             splits: true,
             breaks: false,
+            running: None,
         }
     }
 }
@@ -233,6 +240,7 @@ impl<'a> Cx<'a> {
             gap: AFTER_HEADING,
             splits: false,
             breaks: false,
+            running: None,
         });
         sect
     }
@@ -292,6 +300,7 @@ impl<'a> Cx<'a> {
                     gap: PARA_GAP,
                     splits: false,
                     breaks: false,
+                    running: None,
                 });
             }
         }
@@ -337,6 +346,7 @@ impl<'a> Cx<'a> {
                 gap: ITEM_GAP,
                 splits: true,
                 breaks: false,
+                running: None,
             });
         }
         if let Some(last) = out.last_mut() {
@@ -492,6 +502,14 @@ fn flow(pieces: Vec<Piece>, page: Size) -> Vec<Frame> {
             frames.push(Frame::new(page));
             y = 0.0;
         }
+        if y == 0.0 {
+            if let Some(head) = &piece.running {
+                if head.height + head.gap + piece.height <= room {
+                    place_unmarked(frames.last_mut().expect("a page"), head, 0.0);
+                    y = head.height + head.gap;
+                }
+            }
+        }
         place(frames.last_mut().expect("a page"), &piece, y);
         y += piece.height + piece.gap;
         i += 1;
@@ -588,6 +606,7 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         gap: 0.0,
         splits: false,
         breaks: false,
+        running: None,
     };
     let tail = Piece {
         height: (height - cut).max(0.0),
@@ -597,6 +616,7 @@ fn split(piece: Piece, room: Mm) -> (Option<Piece>, Piece) {
         gap: piece.gap,
         splits: true,
         breaks: false,
+        running: None,
     };
     (Some(head), tail)
 }
@@ -620,6 +640,18 @@ fn place(frame: &mut Frame, piece: &Piece, y: Mm) {
         let from = frame.items.len();
         draw(frame, b, origin.x + at.x, origin.y + at.y);
         frame.mark(from, *node);
+    }
+}
+
+/// Draws a piece repeated for the reader's sake, outside the structure
+/// (so read once, where it first appears).
+fn place_unmarked(frame: &mut Frame, piece: &Piece, y: Mm) {
+    let origin = Point::new(SIDE, TOP + y);
+    for item in &piece.art.items {
+        frame.items.push(shifted(item, origin));
+    }
+    for (b, at, _) in &piece.texts {
+        draw(frame, b, origin.x + at.x, origin.y + at.y);
     }
 }
 
@@ -757,6 +789,7 @@ pub fn worksheet(
             gap: 8.0,
             splits: false,
             breaks: false,
+            running: None,
         });
     }
     let body = Style::new(BODY, ink::TEXT).leading(1.3);
@@ -800,6 +833,29 @@ pub fn worksheet(
             }
         }
         let h = texts.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max);
+        // On a page the characteristic continues on: its number and name,
+        // and the scale's words over their columns again.
+        let mut again: Vec<(Block, Point, usize)> = texts.iter().skip(1).cloned().collect();
+        let name = Rich::plain(&format!("{}  {}", c.number, c.name.plain())).all_bold();
+        if let Ok(b) = cx.ts.layout(
+            &name,
+            &Style::new(SMALL, pal.on_white).leading(1.2),
+            cols_x - INDENT - 2.0,
+        ) {
+            if b.lines == 1 {
+                again.insert(0, (b, Point::new(INDENT, 0.0), node));
+            }
+        }
+        let running = Rc::new(Piece {
+            height: again.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max),
+            texts: again,
+            art: Frame::new(Size::new(0.0, 0.0)),
+            keeps: true,
+            gap: 2.5,
+            splits: false,
+            breaks: false,
+            running: None,
+        });
         pieces.push(Piece {
             height: h,
             texts,
@@ -808,6 +864,7 @@ pub fn worksheet(
             gap: 2.5,
             splits: false,
             breaks: false,
+            running: None,
         });
         // One row per behaviour: code, title, four boxes, lines to write.
         let list = cx.st.add(Role::List, Some(sect));
@@ -854,6 +911,7 @@ pub fn worksheet(
                 gap: 3.0,
                 splits: false,
                 breaks: false,
+                running: Some(running.clone()),
             });
         }
         // The box never stands alone at the top of a page.
@@ -892,6 +950,7 @@ pub fn worksheet(
                 gap: AFTER_CHARACTERISTIC,
                 splits: false,
                 breaks: false,
+                running: None,
             });
         }
     }
