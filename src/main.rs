@@ -106,6 +106,26 @@ enum Command {
         #[arg(value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
+    /// Build, then build again on every save of the deck or of a file it
+    /// names (icons, fonts), until Ctrl-C. A save with a mistake prints
+    /// the problems and leaves the last good files in place.
+    Watch {
+        #[command(flatten)]
+        deck: DeckArgs,
+        #[command(flatten)]
+        only: OnlyArgs,
+        #[command(flatten)]
+        sheets: SheetArgs,
+        #[command(flatten)]
+        poster: PosterArgs,
+        /// The folder to write into (default: out/ beside the deck file);
+        /// created if missing.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// Also write the preview pictures (DIR/preview/) after each build.
+        #[arg(long)]
+        preview: bool,
+    },
     /// Print the manual page (roff), e.g. deckpress man > deckpress.1
     Man,
     /// Print every word deckpress prints itself (the guide, the sheets'
@@ -509,6 +529,21 @@ fn run_command(cli: Cli) -> u8 {
             run(&deck_file(&deck.file), &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
+        Command::Watch {
+            deck,
+            only,
+            sheets,
+            poster,
+            out,
+            preview,
+        } => {
+            let mut overrides = deck.overrides();
+            sheets.apply(&mut overrides);
+            poster.apply(&mut overrides);
+            let file = deck_file(&deck.file);
+            let out = out_dir(&out, &file);
+            watch(&file, &overrides, &only, &out, preview)
+        }
         Command::Preview { deck, out, poster } => {
             let mut overrides = deck.overrides();
             poster.apply(&mut overrides);
@@ -845,6 +880,96 @@ fn out_dir(out: &Option<PathBuf>, deck: &Path) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.join("out"),
         _ => PathBuf::from("out"),
     })
+}
+
+/// `deckpress watch`: builds, then waits for a save of the deck or a file
+/// it names and builds again, until Ctrl-C.
+fn watch(file: &Path, overrides: &Overrides, only: &OnlyArgs, out: &Path, preview_too: bool) -> u8 {
+    use notify::{RecursiveMode, Watcher};
+    use std::collections::BTreeSet;
+    use std::time::Duration;
+    output::WATCHING.store(true, std::sync::atomic::Ordering::SeqCst);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(move |e| {
+        let _ = tx.send(e);
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            say_err!("error: cannot watch files for changes: {e}");
+            return USAGE_OR_IO;
+        }
+    };
+    // A file as the watcher names it: its folder's real path and its name.
+    let real = |p: &Path| -> Option<PathBuf> {
+        let dir = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(dir.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let mut files: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut changed: Option<PathBuf> = None;
+    loop {
+        if let Some(c) = &changed {
+            say_out!(
+                "\n{} changed: building again",
+                c.file_name().unwrap_or_default().to_string_lossy()
+            );
+        }
+        let code = run(file, overrides, only, Some(out));
+        if code == 0 && preview_too {
+            preview(file, overrides, out);
+        }
+        // Watch the deck and every file it names (as it reads now; a deck
+        // too broken to read keeps the files of the last good one).
+        let mut now: BTreeSet<PathBuf> = real(file).into_iter().collect();
+        match deck::load(file) {
+            Ok(loaded) => match loaded.deck {
+                Some(d) => now.extend(d.files.iter().filter_map(|f| real(f))),
+                None => now.extend(files.iter().cloned()),
+            },
+            Err(_) => now.extend(files.iter().cloned()),
+        }
+        files = now;
+        let wanted: BTreeSet<PathBuf> = files
+            .iter()
+            .filter_map(|f| f.parent().map(Path::to_path_buf))
+            .collect();
+        for d in dirs.difference(&wanted) {
+            let _ = watcher.unwatch(d);
+        }
+        for d in wanted.difference(&dirs) {
+            if let Err(e) = watcher.watch(d, RecursiveMode::NonRecursive) {
+                say_err!("warning: cannot watch {}: {e}", d.display());
+            }
+        }
+        dirs = wanted;
+        say_out!(
+            "watching {} for changes (Ctrl-C to stop)",
+            if files.len() == 1 {
+                "the deck".to_string()
+            } else {
+                format!("the deck and the {} files it names", files.len() - 1)
+            }
+        );
+        // Wait for a change to one of them, then for the saving to settle
+        // (editors write a file in several steps).
+        changed = None;
+        while changed.is_none() {
+            match rx.recv() {
+                Ok(Ok(event)) => {
+                    if matches!(event.kind, notify::EventKind::Access(_)) {
+                        continue;
+                    }
+                    changed = event.paths.iter().find(|p| files.contains(*p)).cloned();
+                }
+                Ok(Err(e)) => say_err!("warning: watching files: {e}"),
+                Err(_) => return USAGE_OR_IO,
+            }
+        }
+        while rx.recv_timeout(Duration::from_millis(200)).is_ok() {}
+    }
 }
 
 /// The files `deckpress init` writes: the template deck and its icons.

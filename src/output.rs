@@ -35,6 +35,10 @@ pub struct Written {
 /// for the replacement to finish.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
+/// Whether `deckpress watch` is running: Ctrl-C then ends it with
+/// success.
+pub static WATCHING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// On Ctrl-C (SIGINT), termination (SIGTERM) or a closed terminal
 /// (SIGHUP): remove the temporary files and exit, leaving the earlier
 /// output as it was (or, if a replacement was under way, the new one
@@ -51,6 +55,11 @@ pub fn remove_temporaries_on_signals() {
                 let pending = PENDING.lock().unwrap_or_else(|e| e.into_inner());
                 for p in pending.iter() {
                     let _ = fs::remove_file(p);
+                }
+                if sig == SIGINT && WATCHING.load(std::sync::atomic::Ordering::SeqCst) {
+                    // Ctrl-C is how `deckpress watch` is ended.
+                    eprintln!("\nstopped watching; the last good files are in place");
+                    std::process::exit(0);
                 }
                 std::process::exit(128 + sig);
             }

@@ -337,6 +337,8 @@ pub struct Deck {
     pub characteristics: Vec<Characteristic>,
     /// The worksheet's own words, in the deck's language.
     pub words: Words,
+    /// Every file the deck names (icons, fonts), found or not.
+    pub files: Vec<PathBuf>,
     /// Every word deckpress prints itself, in the deck's language where
     /// it has them (built in, or under `labels:`).
     pub labels: Labels,

@@ -100,6 +100,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         italic_used: None,
         invisible: Vec::new(),
         icons: std::collections::HashMap::new(),
+        named: Vec::new(),
     };
     let mut top = cx.map(root, "the deck file", DECK_KEYS);
     // The fonts first: every text is checked against them.
@@ -176,6 +177,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         poster,
         sheets,
         fonts: cx.fonts,
+        files: cx.named,
         outputs,
         flags: Vec::new(),
         characteristics,
@@ -224,6 +226,9 @@ struct Cx<'a> {
     invisible: Vec<GlyphUse>,
     /// Icon files already read, by their real path.
     icons: std::collections::HashMap<PathBuf, Result<Icon, (String, String)>>,
+    /// Every file the deck names (icons, fonts), found or not, for
+    /// `deckpress watch`.
+    named: Vec<PathBuf>,
 }
 
 /// A character the main family lacks, where it is first used.
@@ -1148,6 +1153,7 @@ impl Cx<'_> {
     /// Reads and checks an icon file named by the deck: SVG, PNG or JPEG.
     fn asset(&mut self, path: &Text, base_dir: &Path, subject: &str) -> Option<Asset> {
         let rel = PathBuf::from(path.plain());
+        self.named.push(base_dir.join(&rel));
         let fail = |msg: String, help: &str| {
             Diagnostic::error(msg)
                 .about(subject.to_string())
@@ -1310,6 +1316,7 @@ impl Cx<'_> {
             return None;
         };
         let rel = PathBuf::from(rel.trim());
+        self.named.push(base_dir.join(&rel));
         let result = find_file(base_dir, &rel)
             .map_err(|(message, help)| fonts::FontProblem { message, help })
             .and_then(|full| fonts::read_font(&full, &rel.display().to_string()));
