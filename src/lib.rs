@@ -16,6 +16,7 @@ pub mod files;
 pub mod fonts;
 pub mod frame;
 pub mod geom;
+pub mod import;
 pub mod impose;
 pub mod output;
 pub mod render;

@@ -126,6 +126,33 @@ enum Command {
         #[arg(long)]
         preview: bool,
     },
+    /// Make a deck from a spreadsheet: FILE.csv, .xlsx or .ods, one row per
+    /// behaviour, with columns headed characteristic, title and text (and
+    /// optionally id, colour, icon, icon alt, intro, lead in, pillars). A
+    /// characteristic's name on its first row is enough: rows below without
+    /// one belong to it. Writes deck.yaml beside the spreadsheet (or -o),
+    /// checked to build; a problem is reported by its sheet, row and column.
+    Import {
+        /// The spreadsheet.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The deck file to write (default: deck.yaml beside the
+        /// spreadsheet). An existing file is replaced only with --force.
+        #[arg(short = 'o', long = "out", value_name = "DECK")]
+        out: Option<PathBuf>,
+        /// The workbook's sheet to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// The deck's title (default: the spreadsheet's name).
+        #[arg(long, value_name = "TEXT")]
+        title: Option<String>,
+        /// The deck's language, as a BCP 47 tag (en-GB, fr, cy...).
+        #[arg(long, value_name = "LANG", default_value = "en-GB")]
+        language: String,
+        /// Replace the deck file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the manual page (roff), e.g. deckpress man > deckpress.1
     Man,
     /// Print every word deckpress prints itself (the guide, the sheets'
@@ -529,6 +556,14 @@ fn run_command(cli: Cli) -> u8 {
             run(&deck_file(&deck.file), &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
+        Command::Import {
+            file,
+            out,
+            sheet,
+            title,
+            language,
+            force,
+        } => import(&file, out, sheet.as_deref(), title, &language, force),
         Command::Watch {
             deck,
             only,
@@ -880,6 +915,157 @@ fn out_dir(out: &Option<PathBuf>, deck: &Path) -> PathBuf {
         Some(d) if !d.as_os_str().is_empty() => d.join("out"),
         _ => PathBuf::from("out"),
     })
+}
+
+/// `deckpress import`: a spreadsheet to a deck file that builds.
+fn import(
+    file: &Path,
+    out: Option<PathBuf>,
+    sheet: Option<&str>,
+    title: Option<String>,
+    language: &str,
+    force: bool,
+) -> u8 {
+    use deckpress::diag::Severity;
+    use deckpress::import;
+    let dir = match file.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let out = out.unwrap_or_else(|| dir.join("deck.yaml"));
+    let deck_dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let shown = file.display().to_string();
+    let table = match import::read(file, sheet) {
+        Ok(t) => t,
+        Err(p) => {
+            report_import(&shown, &None, &[], &[p]);
+            return USAGE_OR_IO;
+        }
+    };
+    let headers: Vec<String> = table
+        .rows
+        .iter()
+        .find(|(_, r)| r.iter().any(|c| !c.trim().is_empty()))
+        .map(|(_, r)| r.clone())
+        .unwrap_or_default();
+    let title = title.unwrap_or_else(|| {
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+            .unwrap_or_else(|| "A deck".into());
+        let mut c = stem.trim().chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().chain(c).collect(),
+            None => "A deck".into(),
+        }
+    });
+    let source_name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| shown.clone());
+    let imported = match import::to_deck(&table, &title, language, &dir, &deck_dir, &source_name) {
+        Ok(i) => i,
+        Err(problems) => {
+            report_import(&shown, &table.sheet, &headers, &problems);
+            return INVALID;
+        }
+    };
+    // The deck's own checks, and whether its cards can be made, told by
+    // cell.
+    let loaded = deck::load_str(&imported.yaml, &out, &deck_dir);
+    let mut diags = loaded.diagnostics;
+    if let Some(deck) = &loaded.deck {
+        if !diags.has_errors() {
+            let _ = build::check(deck, &[Output::Cards], &mut diags);
+        }
+    }
+    let problems = import::located(&diags, &imported);
+    let errors = problems.iter().any(|p| p.severity == Severity::Error);
+    report_import(&shown, &table.sheet, &headers, &problems);
+    if errors || loaded.deck.is_none() {
+        say_err!("{shown}: nothing was written");
+        return INVALID;
+    }
+    if out.exists() && !force {
+        say_err!(
+            "error: {} already exists; deckpress import does not replace it\n  = help: name another file with -o, or add --force to replace it",
+            out.display()
+        );
+        return USAGE_OR_IO;
+    }
+    let tmp = deck_dir.join(format!(
+        ".{}.{}.tmp",
+        out.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    let written = std::fs::write(&tmp, &imported.yaml).and_then(|()| std::fs::rename(&tmp, &out));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        say_err!("error: cannot write {}: {e}", out.display());
+        return USAGE_OR_IO;
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    say_out!(
+        "wrote {}: {} and {} from {}{}\n  build it with: deckpress build {}",
+        out.display(),
+        plural(
+            imported.characteristics,
+            "characteristic",
+            "characteristics"
+        ),
+        plural(imported.behaviours, "behaviour", "behaviours"),
+        shown,
+        table
+            .sheet
+            .as_ref()
+            .map(|s| format!(" (sheet {s})"))
+            .unwrap_or_default(),
+        out.display()
+    );
+    0
+}
+
+/// Prints spreadsheet problems, each by its sheet, row and column.
+fn report_import(
+    file: &str,
+    sheet: &Option<String>,
+    headers: &[String],
+    problems: &[deckpress::import::Problem],
+) {
+    use deckpress::diag::Severity;
+    for p in problems {
+        let mut place = file.to_string();
+        if let Some(s) = sheet {
+            place.push_str(&format!(", sheet {s}"));
+        }
+        if let Some((row, col)) = p.at {
+            place.push_str(&format!(", row {row}"));
+            if col != usize::MAX {
+                place.push_str(&format!(
+                    ", column {}",
+                    deckpress::import::column_letter(col)
+                ));
+                if let Some(h) = headers.get(col).filter(|h| !h.trim().is_empty()) {
+                    place.push_str(&format!(" ({})", h.trim()));
+                }
+            }
+        }
+        let kind = if p.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        say_err!("{kind}: {place}: {}", p.message);
+        if let Some(h) = &p.help {
+            say_err!("  = help: {h}");
+        }
+    }
 }
 
 /// `deckpress watch`: builds, then waits for a save of the deck or a file
