@@ -42,6 +42,8 @@ pub struct Overrides {
     pub no_guide: bool,
     /// Crop marks on the back sheets.
     pub back_marks: bool,
+    /// Complete decks in sheets.pdf.
+    pub copies: Option<usize>,
 }
 
 /// A size as written on the command line: its preset name, or `WxH`.
@@ -106,6 +108,9 @@ impl Overrides {
         }
         if self.back_marks {
             sheets.back_marks = true;
+        }
+        if let Some(n) = self.copies {
+            sheets.copies = n;
         }
         deck.flags.extend(flags);
     }
@@ -922,7 +927,26 @@ pub fn sheet_pages(
         (true, true) => 2,
         (true, false) => 1,
     };
-    let plan = layout.plan(cards.len(), guide_pages);
+    // Copies: each deck on sheets of its own, its last sheet's empty
+    // slots left blank.
+    let copies = s.copies.max(1);
+    let per_copy = if copies > 1 {
+        layout.sheets_for(cards.len()) * layout.per_sheet()
+    } else {
+        cards.len()
+    };
+    let blank = std::sync::Arc::new(Frame::new(crate::geom::Size::new(0.0, 0.0)));
+    let mut slots = Vec::with_capacity(per_copy * copies);
+    for _ in 0..copies {
+        slots.extend(sides(cards));
+        slots.extend((cards.len()..per_copy).map(|_| impose::Sides {
+            code: "",
+            front: &blank,
+            back: &blank,
+        }));
+    }
+    let plan = layout.plan(slots.len(), guide_pages);
+    let sheets_per_copy = plan.sheets / copies;
     let guide = if s.guide {
         let info = GuideInfo {
             deck_title: deck.title.plain().to_string(),
@@ -933,7 +957,8 @@ pub fn sheet_pages(
             cut: s.cut,
             bleed: layout.bleed,
             duplex: s.duplex,
-            cards: plan.cards,
+            cards: cards.len(),
+            copies,
             sheets: plan.sheets,
             cols: layout.cols,
             rows: layout.rows,
@@ -981,14 +1006,18 @@ pub fn sheet_pages(
     };
     let mut labels = Vec::with_capacity(plan.sheets);
     for sheet in 0..plan.sheets {
-        let on = &cards[plan.cards_on(sheet)];
+        let on: Vec<&impose::Sides> = slots[plan.cards_on(sheet)]
+            .iter()
+            .filter(|c| !c.code.is_empty())
+            .collect();
         let (first, last) = match (on.first(), on.last()) {
-            (Some(f), Some(l)) => (f.code.clone(), l.code.clone()),
+            (Some(f), Some(l)) => (f.code.to_string(), l.code.to_string()),
             _ => continue,
         };
         let mut info = LabelInfo {
             sheet: sheet + 1,
             sheets: plan.sheets,
+            deck: (copies > 1).then(|| (sheet / sheets_per_copy.max(1) + 1, copies)),
             back: false,
             fold: layout.fold(),
             first,
@@ -1003,13 +1032,7 @@ pub fn sheet_pages(
             .and_then(|r| guide::sheet_label(ts, &deck.labels, &info, r.size()));
         labels.push(SheetLabels { front, back });
     }
-    Some(sheets::sheet_pages(
-        layout,
-        &plan,
-        &sides(cards),
-        &guide,
-        &labels,
-    ))
+    Some(sheets::sheet_pages(layout, &plan, &slots, &guide, &labels))
 }
 
 /// Renders the sheets for office printers.
@@ -1020,10 +1043,16 @@ pub fn sheets_pdf(
     cards: usize,
 ) -> Result<OutputFile, render::RenderError> {
     let bytes = render::pdf(pages, &doc_info(deck, "sheets for office printing"))?;
-    let sheets = layout.sheets_for(cards);
+    let copies = deck.sheets.copies.max(1);
+    let sheets = layout.sheets_for(cards) * copies;
     let guide = if deck.sheets.guide { "guide, " } else { "" };
+    let decks = if copies > 1 {
+        format!("{copies} decks of ")
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "{} pages: {guide}{cards} cards on {sheets} sheet{} of {}, {} per sheet ({} × {}, {} cuts), {}",
+        "{} pages: {guide}{decks}{cards} cards on {sheets} sheet{} of {}, {} per sheet ({} × {}, {} cuts), {}",
         pages.len(),
         if sheets == 1 { "" } else { "s" },
         paper_words(deck, layout),

@@ -305,6 +305,11 @@ struct SheetArgs {
     /// fronts'.
     #[arg(long)]
     back_marks: bool,
+    /// Put N complete decks in sheets.pdf, one after another, each on
+    /// sheets of its own (1 to 50), e.g. one per table. Overrides
+    /// `sheets: copies:`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=50))]
+    copies: Option<u16>,
 }
 
 #[derive(Args)]
@@ -398,6 +403,7 @@ impl SheetArgs {
         o.back_offset = self.back_offset;
         o.no_guide = self.no_guide;
         o.back_marks = self.back_marks;
+        o.copies = self.copies.map(usize::from);
     }
 }
 

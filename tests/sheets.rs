@@ -321,3 +321,73 @@ fn help_explains_the_sheet_flags() {
     let c = stdout(&deckpress(&["calibrate", "--help"]));
     assert!(c.contains("back_offset") && c.contains("--paper"), "{c}");
 }
+
+#[test]
+fn copies_put_complete_decks_on_sheets_of_their_own() {
+    let out = build(
+        &root().join("deck.yaml"),
+        "sheets-copies",
+        &["--only", "sheets", "--copies", "3"],
+    );
+    let doc = load(&out.join("sheets.pdf"));
+    // The guide, then three decks of 5 sheets, fronts and backs.
+    assert_eq!(pages(&doc).len(), 2 + 3 * 2 * 5);
+    let guide = squash(&page_text(&doc, 1));
+    for words in [
+        "3 decks of 37 cards on 15 sheets",
+        "deck 1 is sheets 1 to 5; deck 2 is sheets 6 to 10; deck 3 is sheets 11 to 15",
+        "pages 3 to 32",
+    ] {
+        assert!(guide.contains(&squash(words)), "the guide lacks {words:?}");
+    }
+    // Each deck's sheets carry every card, in order, the same as one deck.
+    for deck in 0..3u32 {
+        for (position, title, text) in cards_in_order() {
+            let sheet = deck * 5 + position as u32 / 8;
+            let front = 3 + 2 * sheet;
+            assert!(
+                squash(&page_text(&doc, front)).contains(&squash(&text)),
+                "deck {}: page {front} lacks {title:?}",
+                deck + 1
+            );
+        }
+        let first = 3 + 2 * deck * 5;
+        let label = format!(
+            "Sheet {} of 15 (deck {} of 3), front: cards 1 to 1.7",
+            deck * 5 + 1,
+            deck + 1
+        );
+        assert!(
+            squash(&page_text(&doc, first)).contains(&squash(&label)),
+            "{label}: {}",
+            page_text(&doc, first)
+        );
+    }
+    // Separate backs: all the fronts, then all the backs.
+    let out = build(
+        &root().join("deck.yaml"),
+        "sheets-copies-none",
+        &["--only", "sheets", "--copies", "2", "--duplex", "none"],
+    );
+    let doc = load(&out.join("sheets.pdf"));
+    assert_eq!(pages(&doc).len(), 1 + 2 * 10);
+    // Out of range: refused, in deck.yaml as on the command line.
+    let o = deckpress(&["check", "--copies", "51"]);
+    assert_eq!(o.status.code(), Some(2));
+    let dir = temp_dir("copies-yaml");
+    let yaml = std::fs::read_to_string(root().join("deck.yaml"))
+        .unwrap()
+        .replace("sheets:\n", "sheets:\n  copies: 0\n")
+        .replace(
+            "icon: assets/",
+            &format!("icon: {}/assets/", root().display()),
+        );
+    std::fs::write(dir.join("deck.yaml"), yaml).unwrap();
+    let o = deckpress(&["check", dir.join("deck.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("sheets, field copies: 0 copies is out of range"),
+        "{}",
+        stderr(&o)
+    );
+}

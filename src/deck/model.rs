@@ -205,6 +205,9 @@ impl Output {
     }
 }
 
+/// The most decks one sheets.pdf holds (`--copies`).
+pub const MAX_COPIES: usize = 50;
+
 /// The margin most office printers cannot print in, in mm.
 pub const DEFAULT_MARGIN: Mm = 5.0;
 
@@ -224,6 +227,9 @@ pub struct SheetSettings {
     pub back_marks: bool,
     /// A printed guide as the first page.
     pub guide: bool,
+    /// How many complete decks sheets.pdf holds, each on sheets of its
+    /// own (1 to `MAX_COPIES`).
+    pub copies: usize,
     /// Where the paper and the back offset were written, if they were (and
     /// were not overridden on the command line), for messages about them.
     pub paper_at: Option<Loc>,
@@ -244,6 +250,7 @@ impl Default for SheetSettings {
             back_offset: Point::default(),
             back_marks: false,
             guide: true,
+            copies: 1,
             paper_at: None,
             back_offset_at: None,
             duplex_at: None,

@@ -71,6 +71,7 @@ pub const SHEET_KEYS: &[&str] = &[
     "back_offset",
     "back_marks",
     "guide",
+    "copies",
 ];
 /// The keys of one characteristic.
 pub const CHARACTERISTIC_KEYS: &[&str] = &[
@@ -859,6 +860,24 @@ impl Cx<'_> {
         if let Some((_, v)) = map.take("guide") {
             if let Some(b) = self.flag(v, "sheets, field guide") {
                 settings.guide = b;
+            }
+        }
+        if let Some((_, v)) = map.take("copies") {
+            let subject = "sheets, field copies";
+            match &v.value {
+                Value::Int(n) if (1..=super::MAX_COPIES as i64).contains(n) => {
+                    settings.copies = *n as usize;
+                }
+                Value::Int(n) => self.diags.push(
+                    Diagnostic::error(format!("{n} copies is out of range"))
+                        .about(subject)
+                        .at(v.at)
+                        .help(format!(
+                            "give a number of decks from 1 to {} (for more, print the file again)",
+                            super::MAX_COPIES
+                        )),
+                ),
+                other => self.wrong_type(v, other, "a number of decks, such as 3", subject),
             }
         }
         map.finish(self);

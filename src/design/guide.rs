@@ -33,7 +33,10 @@ pub struct GuideInfo {
     /// The bleed around each card on the sheet (0 when butted).
     pub bleed: Mm,
     pub duplex: Duplex,
+    /// The cards of one deck, and how many decks the file holds.
     pub cards: usize,
+    pub copies: usize,
+    /// The sheets of all the decks.
     pub sheets: usize,
     pub cols: usize,
     pub rows: usize,
@@ -397,10 +400,17 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
     let mut out = Vec::new();
 
     // What is in the file.
+    let mut cards = l.count(Key::CardsOne, Key::CardsMany, info.cards);
+    if info.copies > 1 {
+        cards = l.fill(
+            Key::GuideDecksOf,
+            &[("decks", &info.copies.to_string()), ("cards", &cards)],
+        );
+    }
     let mut what = l.fill(
         Key::GuideContents,
         &[
-            ("cards", &l.count(Key::CardsOne, Key::CardsMany, info.cards)),
+            ("cards", &cards),
             (
                 "sheets",
                 &l.count(Key::SheetsOne, Key::SheetsMany, info.sheets),
@@ -419,6 +429,34 @@ fn sections(info: &GuideInfo) -> Vec<Vec<Part>> {
         Duplex::Fold => Key::GuideOrderFold,
     }));
     out.push(vec![Para(what)]);
+    if info.copies > 1 {
+        let per = info.sheets / info.copies;
+        // The first two decks and the last, when there are many.
+        let shown: Vec<usize> = if info.copies > 4 {
+            vec![0, 1, info.copies - 1]
+        } else {
+            (0..info.copies).collect()
+        };
+        let mut ranges: Vec<String> = shown
+            .iter()
+            .map(|&k| {
+                l.fill(
+                    Key::GuideCopySheets,
+                    &[
+                        ("n", &(k + 1).to_string()),
+                        ("first", &(k * per + 1).to_string()),
+                        ("last", &((k + 1) * per).to_string()),
+                    ],
+                )
+            })
+            .collect();
+        if info.copies > 4 {
+            ranges.insert(2, "…".into());
+        }
+        out.push(vec![Para(
+            l.fill(Key::GuideCopies, &[("sheets", &ranges.join("; "))]),
+        )]);
+    }
 
     // Printer settings.
     let guide_pages = l.pages((1, info.guide_pages));
@@ -587,6 +625,8 @@ pub struct LabelInfo {
     pub sheets: usize,
     /// Whether this is the back page of a sheet.
     pub back: bool,
+    /// Which deck of how many, when the file holds several.
+    pub deck: Option<(usize, usize)>,
     pub fold: bool,
     /// The codes of the first and last card on the sheet.
     pub first: String,
@@ -602,13 +642,19 @@ pub fn sheet_label(
     size: Size,
 ) -> Option<Frame> {
     let l = labels;
-    let n = l.fill(
-        Key::SheetOf,
-        &[
-            ("n", &info.sheet.to_string()),
-            ("total", &info.sheets.to_string()),
-        ],
-    );
+    let (sheet, total) = (info.sheet.to_string(), info.sheets.to_string());
+    let n = match info.deck {
+        Some((deck, decks)) => l.fill(
+            Key::SheetOfDeck,
+            &[
+                ("n", &sheet),
+                ("total", &total),
+                ("deck", &deck.to_string()),
+                ("decks", &decks.to_string()),
+            ],
+        ),
+        None => l.fill(Key::SheetOf, &[("n", &sheet), ("total", &total)]),
+    };
     let cards = if info.first == info.last {
         l.fill(Key::SheetCard, &[("code", &info.first)])
     } else {
@@ -670,6 +716,7 @@ pub(crate) mod tests {
             bleed: 3.0,
             duplex,
             cards: 37,
+            copies: 1,
             sheets: 5,
             cols: 4,
             rows: 2,
@@ -857,6 +904,7 @@ pub(crate) mod tests {
             sheet: 2,
             sheets: 5,
             back: false,
+            deck: None,
             fold: false,
             first: "1.8".into(),
             last: "2.6".into(),

@@ -680,6 +680,10 @@ pub fn sheet_pages(
         let label = labels.get(s).cloned().unwrap_or_default();
         let mut front = Frame::new(size);
         for (i, card) in on.iter().enumerate() {
+            // An empty slot of a deck's last sheet, when copies follow.
+            if card.code.is_empty() {
+                continue;
+            }
             place_face_with(
                 &mut front,
                 card.front,
@@ -714,6 +718,9 @@ pub fn sheet_pages(
         }
         let mut back = Frame::new(size);
         for (i, card) in on.iter().enumerate() {
+            if card.code.is_empty() {
+                continue;
+            }
             place_face_with(&mut back, card.back, layout.back_transform(i), layout.bleed);
         }
         draw_marks(&mut back, &layout.back_marks);

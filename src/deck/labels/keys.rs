@@ -33,6 +33,9 @@ keys! {
     GuideOrderDuplex = "guide_order_duplex" [];
     GuideOrderSeparate = "guide_order_separate" [];
     GuideOrderFold = "guide_order_fold" [];
+    GuideCopies = "guide_copies" ["sheets"];
+    GuideDecksOf = "guide_decks_of" ["decks", "cards"];
+    GuideCopySheets = "guide_copy_sheets" ["n", "first", "last"];
     GuidePrinterHeading = "guide_printer_heading" [];
     GuidePaper = "guide_paper" ["paper", "orientation"];
     GuideScale = "guide_scale" [];
@@ -78,6 +81,7 @@ keys! {
 
     // The label in each sheet's margin.
     SheetOf = "sheet_of" ["n", "total"];
+    SheetOfDeck = "sheet_of_deck" ["n", "total", "deck", "decks"];
     SheetCard = "sheet_card" ["code"];
     SheetCards = "sheet_cards" ["first", "last"];
     SheetFrontCards = "sheet_front_cards" ["sheet", "cards"];
