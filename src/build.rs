@@ -44,6 +44,8 @@ pub struct Overrides {
     pub back_marks: bool,
     /// Complete decks in sheets.pdf.
     pub copies: Option<usize>,
+    /// The edition printed on the backs.
+    pub edition: Option<String>,
 }
 
 /// A size as written on the command line: its preset name, or `WxH`.
@@ -111,6 +113,13 @@ impl Overrides {
         }
         if let Some(n) = self.copies {
             sheets.copies = n;
+        }
+        if let Some(e) = &self.edition {
+            let e = e.split_whitespace().collect::<Vec<_>>().join(" ");
+            deck.edition = (!e.is_empty()).then(|| crate::deck::Text {
+                rich: crate::text::Rich::plain(&e),
+                at: Default::default(),
+            });
         }
         deck.flags.extend(flags);
     }
@@ -797,9 +806,14 @@ fn sides(cards: &[CardFaces]) -> Vec<impose::Sides<'_>> {
 }
 
 fn doc_info(deck: &Deck, what: &str) -> DocInfo {
+    let edition = deck.edition.as_ref().map(|e| e.plain().to_string());
     DocInfo {
-        title: format!("{} — {what}", deck.title.plain()),
+        title: match &edition {
+            Some(e) => format!("{} — {what} ({e})", deck.title.plain()),
+            None => format!("{} — {what}", deck.title.plain()),
+        },
         subject: deck.credit.as_ref().map(|c| c.plain().to_string()),
+        keywords: edition.into_iter().collect(),
         language: deck.language.clone(),
         structure: None,
     }

@@ -328,6 +328,12 @@ struct DeckArgs {
     /// to 10). The poster's bleed is `deckpress poster --bleed`.
     #[arg(long, value_name = "MM", value_parser = bleed)]
     bleed: Option<Mm>,
+    /// Which printing this is, e.g. "Cohort 3, spring 2027": printed
+    /// small on every back and written into every PDF's title, so that
+    /// decks of different cohorts can be told apart. Overrides the deck's
+    /// `edition:`.
+    #[arg(long, value_name = "TEXT")]
+    edition: Option<String>,
 }
 
 fn card_size(s: &str) -> Result<NamedSize, String> {
@@ -383,6 +389,7 @@ impl DeckArgs {
         Overrides {
             card_size: self.card_size.clone(),
             bleed: self.bleed,
+            edition: self.edition.clone(),
             ..Overrides::default()
         }
     }

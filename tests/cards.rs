@@ -293,3 +293,49 @@ fn a_deck_too_long_to_tag_is_written_untagged_and_says_so() {
     let doc = load(&out.join("cards.pdf"));
     assert!(doc.catalog().unwrap().get(b"StructTreeRoot").is_err());
 }
+
+#[test]
+fn the_edition_is_printed_on_every_back_and_in_the_title() {
+    let out = build(
+        &root().join("deck.yaml"),
+        "cards-edition",
+        &[
+            "--only",
+            "cards,sheets",
+            "--edition",
+            "Cohort 3, spring 2027",
+        ],
+    );
+    let doc = load(&out.join("cards.pdf"));
+    let n = pages(&doc).len() as u32;
+    let backs: Vec<u32> = (2..=n).step_by(2).collect();
+    let with = backs
+        .iter()
+        .filter(|&&p| squash(&page_text(&doc, p)).contains("cohort3spring2027"))
+        .count();
+    // Every back of a behaviour card (the summary cards' backs continue
+    // their lists).
+    assert!(
+        with >= 32,
+        "{with} of {} backs carry the edition",
+        backs.len()
+    );
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|i| doc.dereference(i))
+        .unwrap()
+        .1
+        .as_dict()
+        .unwrap()
+        .clone();
+    let text = |k: &[u8]| lopdf::decode_text_string(info.get(k).unwrap()).unwrap_or_default();
+    assert!(
+        text(b"Title").ends_with("cards (Cohort 3, spring 2027)"),
+        "{}",
+        text(b"Title")
+    );
+    assert_eq!(text(b"Keywords"), "Cohort 3, spring 2027");
+    let sheets = load(&out.join("sheets.pdf"));
+    assert!(squash(&all_text(&sheets)).contains("cohort3spring2027"));
+}

@@ -19,6 +19,7 @@ fn a_new_deck_from_the_template_builds_at_once() {
     for key in [
         "title:",
         "short_title:",
+        "edition:",
         "credit:",
         "language:",
         "outputs:",

@@ -325,6 +325,9 @@ pub struct Deck {
     pub title: Text,
     /// A shorter title, printed small on every card; the title if not given.
     pub short_title: Option<Text>,
+    /// Which printing this is ("Cohort 3, spring 2027"): small on every
+    /// back, and in every PDF's title and keywords.
+    pub edition: Option<Text>,
     pub credit: Option<Text>,
     /// The document language (BCP 47, e.g. `en-GB`), written into the PDFs.
     pub language: String,

@@ -27,6 +27,7 @@ use crate::text::markup;
 pub const DECK_KEYS: &[&str] = &[
     "title",
     "short_title",
+    "edition",
     "credit",
     "language",
     "outputs",
@@ -113,6 +114,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         .text(&mut cx, "title", true, "the deck")
         .unwrap_or_default();
     let short_title = top.text(&mut cx, "short_title", false, "the deck");
+    let edition = top.text(&mut cx, "edition", false, "the deck");
     let credit = top.text(&mut cx, "credit", false, "the deck");
     let (language, language_at) = match top.plain(&mut cx, "language", "the deck") {
         Some((s, at)) => (s, Some(at)),
@@ -172,6 +174,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         base_dir: base_dir.to_path_buf(),
         title,
         short_title,
+        edition,
         credit,
         language,
         cards,

@@ -1245,9 +1245,27 @@ impl Cx<'_> {
             CARD_FLOOR,
             "the deck, field short_title (printed on every back)",
         );
-        let foot_top = h - 5.0 * m.k - foot.as_ref().map_or(0.0, |b| b.height);
+        // The edition, small, under the short title.
+        let edition = self.deck.edition.as_ref().and_then(|e| {
+            let style = Style::new(CARD_FLOOR, pal.on_fill)
+                .leading(1.15)
+                .align(Align::Center);
+            self.fit(
+                &e.rich,
+                e,
+                &style,
+                (width, lines_height(&style, 2.0)),
+                CARD_FLOOR,
+                "the deck, field edition (printed on every back)",
+            )
+        });
+        let edition_h = edition.as_ref().map_or(0.0, |b| b.height + 0.8 * m.k);
+        let foot_top = h - 5.0 * m.k - edition_h - foot.as_ref().map_or(0.0, |b| b.height);
         if let Some(b) = &foot {
             draw(&mut frame, b, margin, foot_top);
+        }
+        if let Some(b) = &edition {
+            draw(&mut frame, b, margin, h - 5.0 * m.k - b.height);
         }
         let name_style = Style::new(m.pt(10.5), pal.on_fill)
             .leading(1.15)

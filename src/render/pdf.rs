@@ -33,6 +33,8 @@ use crate::vector;
 pub struct DocInfo {
     pub title: String,
     pub subject: Option<String>,
+    /// The deck's edition, as a keyword.
+    pub keywords: Vec<String>,
     pub language: String,
     /// The logical structure, for a tagged PDF with bookmarks; the
     /// pages' marks point into it. Without it, the PDF is not tagged.
@@ -130,6 +132,9 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
         .creator(format!("deckpress {}", env!("CARGO_PKG_VERSION")));
     if let Some(s) = &info.subject {
         metadata = metadata.description(s.clone());
+    }
+    if !info.keywords.is_empty() {
+        metadata = metadata.keywords(info.keywords.clone());
     }
     doc.set_metadata(metadata);
     let mut cx = Cx::default();
