@@ -27,6 +27,15 @@ use deckpress::output;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors: no report, no warnings.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// How to print the report and problems: human (the default) or json
+    /// (one JSON object per line on standard output, for editors and CI:
+    /// each problem with its file, line and column, each file written,
+    /// and the exit code).
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = ["human", "json"])]
+    message_format: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -436,6 +445,47 @@ mod say {
     use std::sync::Mutex;
 
     static OUT_GONE: AtomicBool = AtomicBool::new(false);
+    /// `--quiet`: the report and warnings are left out.
+    pub static QUIET: AtomicBool = AtomicBool::new(false);
+    /// `--message-format json`: everything as JSON lines on standard
+    /// output.
+    pub static JSON: AtomicBool = AtomicBool::new(false);
+
+    pub fn json() -> bool {
+        JSON.load(Ordering::Relaxed)
+    }
+
+    pub fn quiet() -> bool {
+        QUIET.load(Ordering::Relaxed)
+    }
+
+    /// A JSON string literal.
+    pub fn json_str(s: &str) -> String {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    /// One JSON object, on a line of its own on standard output.
+    pub fn event(fields: &[(&str, String)]) {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}:{v}", json_str(k)))
+            .collect();
+        write(false, &format!("{{{}}}\n", body.join(",")));
+    }
     static ERR_GONE: AtomicBool = AtomicBool::new(false);
     static FAILED: Mutex<Option<(bool, String)>> = Mutex::new(None);
 
@@ -460,19 +510,37 @@ mod say {
         }
     }
 
-    /// A line of the report, on standard output.
-    pub fn out(text: &str) {
+    /// What a command prints as its result (completions, a man page,
+    /// labels), on standard output whatever the format.
+    pub fn data(text: &str) {
         write(false, &format!("{text}\n"));
+    }
+
+    /// A line of the report, on standard output (none when quiet; a
+    /// message event in JSON).
+    pub fn out(text: &str) {
+        if json() {
+            event(&[("type", json_str("report")), ("text", json_str(text))]);
+        } else if !quiet() {
+            write(false, &format!("{text}\n"));
+        }
     }
 
     /// Problems, on standard error (as rendered, with their line breaks).
     pub fn err(text: &str) {
-        write(true, text);
+        if json() {
+            event(&[
+                ("type", json_str("message")),
+                ("text", json_str(text.trim_end())),
+            ]);
+        } else {
+            write(true, text);
+        }
     }
 
     /// A line on standard error.
     pub fn err_line(text: &str) {
-        write(true, &format!("{text}\n"));
+        err(&format!("{text}\n"));
     }
 
     /// If printing failed for another reason than a closed pipe: says so
@@ -523,7 +591,21 @@ fn main() -> ExitCode {
     steady_allocator();
     output::remove_temporaries_on_signals();
     let code = match Cli::try_parse() {
-        Ok(cli) => run_command(cli),
+        Ok(cli) => {
+            use std::sync::atomic::Ordering;
+            say::QUIET.store(cli.quiet, Ordering::Relaxed);
+            let json = cli.message_format.as_deref() == Some("json");
+            say::JSON.store(json, Ordering::Relaxed);
+            let code = run_command(cli);
+            if json {
+                say::event(&[
+                    ("type", say::json_str("result")),
+                    ("success", (code == 0).to_string()),
+                    ("exit_code", code.to_string()),
+                ]);
+            }
+            code
+        }
         Err(e) => {
             // Help and version go to standard output, mistakes to standard
             // error, through the same careful printing as the rest.
@@ -604,7 +686,7 @@ fn run_command(cli: Cli) -> u8 {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "deckpress", &mut out);
-            say_out!("{}", String::from_utf8_lossy(&out).trim_end());
+            say::data(String::from_utf8_lossy(&out).trim_end());
             0
         }
         Command::Labels { language } => {
@@ -620,10 +702,10 @@ fn run_command(cli: Cli) -> u8 {
                     full.join(", ")
                 )
             };
-            say_out!(
+            say::data(&format!(
                 "# The words deckpress prints itself, in {language}. Paste into deck.yaml and\n# change any; a {{name}} is filled in by deckpress (keep it, or leave it out).\n{note}{}",
                 deckpress::deck::Labels::for_language(&language).to_yaml().trim_end()
-            );
+            ));
             0
         }
         Command::Man => {
@@ -631,7 +713,7 @@ fn run_command(cli: Cli) -> u8 {
             let mut out = Vec::new();
             match clap_mangen::Man::new(cmd).render(&mut out) {
                 Ok(()) => {
-                    say_out!("{}", String::from_utf8_lossy(&out).trim_end());
+                    say::data(String::from_utf8_lossy(&out).trim_end());
                     0
                 }
                 Err(e) => {
@@ -688,8 +770,29 @@ fn run_command(cli: Cli) -> u8 {
 }
 
 fn print_diagnostics(diags: &Diagnostics, source: &Source) {
+    use deckpress::diag::Severity;
     for d in diags.sorted() {
-        say::err(&d.render(source));
+        let warning = d.severity == Severity::Warning;
+        if say::json() {
+            let s = say::json_str;
+            let opt = |v: &Option<String>| v.as_deref().map_or("null".to_string(), s);
+            let num = |v: Option<usize>| v.map_or("null".to_string(), |n| n.to_string());
+            let notes: Vec<String> = d.notes.iter().map(|n| s(n)).collect();
+            say::event(&[
+                ("type", s("diagnostic")),
+                ("severity", s(if warning { "warning" } else { "error" })),
+                ("file", s(&source.path.display().to_string())),
+                ("line", num(d.at.map(|a| a.line))),
+                ("column", num(d.at.map(|a| a.col))),
+                ("subject", opt(&d.subject)),
+                ("message", s(&d.message)),
+                ("help", opt(&d.help)),
+                ("notes", format!("[{}]", notes.join(","))),
+                ("rendered", s(d.render(source).trim_end())),
+            ]);
+        } else if !(warning && say::quiet()) {
+            say::err(&d.render(source));
+        }
     }
 }
 
@@ -823,7 +926,16 @@ fn write(dir: &Path, files: &[output::OutputFile]) -> u8 {
             // Each file says whether it replaced an earlier one.
             for (w, f) in written.iter().zip(files) {
                 let verb = if w.replaced { "replaced" } else { "wrote" };
-                say_out!("  {verb} {}: {}", w.path.display(), f.summary);
+                if say::json() {
+                    say::event(&[
+                        ("type", say::json_str("file")),
+                        ("path", say::json_str(&w.path.display().to_string())),
+                        ("replaced", w.replaced.to_string()),
+                        ("summary", say::json_str(&f.summary)),
+                    ]);
+                } else {
+                    say_out!("  {verb} {}: {}", w.path.display(), f.summary);
+                }
             }
             0
         }
