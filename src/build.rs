@@ -838,6 +838,13 @@ fn card_structure(deck: &Deck, cards: &[CardFaces], pages: &mut [Page]) -> crate
                 let title = design::card::heading(&deck.characteristics[c].behaviours[b].title);
                 format!("{} {}", card.code, title.text)
             }
+            CardKind::Blank { .. } => {
+                format!(
+                    "{} {}",
+                    card.code,
+                    deck.labels.get(crate::deck::Key::BlankCard)
+                )
+            }
         };
         if matches!(card.kind, CardKind::Summary { .. }) || sect.is_none() {
             sect = Some(st.add(Role::Section, None));
@@ -1327,6 +1334,7 @@ fn contact_sheet(deck: &Deck, cards: &[CardFaces], ts: &mut Typesetter) -> Page 
             CardKind::Behaviour { c: ci, b } => {
                 design::card::heading(&deck.characteristics[ci].behaviours[b].title).text
             }
+            CardKind::Blank { .. } => deck.labels.get(crate::deck::Key::BlankCard),
         };
         let label = Rich::plain(&format!("{}  {title}", c.code)).all_bold();
         // A long title is set smaller; one too long even then gives way to

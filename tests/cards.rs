@@ -339,3 +339,49 @@ fn the_edition_is_printed_on_every_back_and_in_the_title() {
     let sheets = load(&out.join("sheets.pdf"));
     assert!(squash(&all_text(&sheets)).contains("cohort3spring2027"));
 }
+
+#[test]
+fn blank_cards_follow_each_characteristic_s_behaviours() {
+    let dir = temp_dir("blank-cards");
+    let yaml = std::fs::read_to_string(root().join("deck.yaml"))
+        .unwrap()
+        .replacen("short_title:", "blank_cards: 2\nshort_title:", 1)
+        .replace(
+            "icon: assets/",
+            &format!("icon: {}/assets/", root().display()),
+        );
+    std::fs::write(dir.join("deck.yaml"), &yaml).unwrap();
+    let out = build(
+        &dir.join("deck.yaml"),
+        "blank-cards-out",
+        &["--only", "cards,sheets"],
+    );
+    let doc = load(&out.join("cards.pdf"));
+    // 37 cards and 2 blank ones for each of the 5 characteristics.
+    assert_eq!(pages(&doc).len(), 2 * 47);
+    // Characteristic 1: its summary card, 7 behaviours, then 1.8 and 1.9.
+    for (page, code) in [(17, "1.8"), (19, "1.9")] {
+        let text = squash(&page_text(&doc, page));
+        assert!(text.contains("yourownbehaviour"), "{page}: {text}");
+        assert!(text.contains(&squash(code)), "{page}: {text}");
+        assert!(
+            text.contains("buildingtrustacrossboundaries"),
+            "{page}: {text}"
+        );
+    }
+    let text = squash(&page_text(&doc, 21));
+    assert!(text.contains("drivingpurposefulcollaboration"), "{text}");
+    // Out of range: one located error.
+    std::fs::write(
+        dir.join("deck.yaml"),
+        yaml.replace("blank_cards: 2", "blank_cards: 16"),
+    )
+    .unwrap();
+    let o = deckpress(&["check", dir.join("deck.yaml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the deck, field blank_cards: 16 blank cards is out of range"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -20,6 +20,7 @@ fn a_new_deck_from_the_template_builds_at_once() {
         "title:",
         "short_title:",
         "edition:",
+        "blank_cards:",
         "credit:",
         "language:",
         "outputs:",

@@ -328,6 +328,8 @@ pub struct Deck {
     /// Which printing this is ("Cohort 3, spring 2027"): small on every
     /// back, and in every PDF's title and keywords.
     pub edition: Option<Text>,
+    /// Blank cards per characteristic, to write behaviours of one's own on.
+    pub blank_cards: usize,
     pub credit: Option<Text>,
     /// The document language (BCP 47, e.g. `en-GB`), written into the PDFs.
     pub language: String,
@@ -404,7 +406,7 @@ impl Deck {
     pub fn card_count(&self) -> usize {
         self.characteristics
             .iter()
-            .map(|c| 1 + c.behaviours.len())
+            .map(|c| 1 + c.behaviours.len() + self.blank_cards)
             .sum()
     }
 }

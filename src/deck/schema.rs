@@ -28,6 +28,7 @@ pub const DECK_KEYS: &[&str] = &[
     "title",
     "short_title",
     "edition",
+    "blank_cards",
     "credit",
     "language",
     "outputs",
@@ -115,6 +116,20 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         .unwrap_or_default();
     let short_title = top.text(&mut cx, "short_title", false, "the deck");
     let edition = top.text(&mut cx, "edition", false, "the deck");
+    let mut blank_cards = 0;
+    if let Some((_, v)) = top.take("blank_cards") {
+        let subject = "the deck, field blank_cards";
+        match &v.value {
+            Value::Int(n) if (0..=15).contains(n) => blank_cards = *n as usize,
+            Value::Int(n) => cx.diags.push(
+                Diagnostic::error(format!("{n} blank cards is out of range"))
+                    .about(subject)
+                    .at(v.at)
+                    .help("give the blank cards per characteristic, from 0 to 15"),
+            ),
+            other => cx.wrong_type(v, other, "a number of cards, such as 2", subject),
+        }
+    }
     let credit = top.text(&mut cx, "credit", false, "the deck");
     let (language, language_at) = match top.plain(&mut cx, "language", "the deck") {
         Some((s, at)) => (s, Some(at)),
@@ -175,6 +190,7 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         title,
         short_title,
         edition,
+        blank_cards,
         credit,
         language,
         cards,

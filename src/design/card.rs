@@ -4,9 +4,10 @@
 
 use std::sync::Arc;
 
+use crate::deck::Key;
 use crate::deck::{Behaviour, Characteristic, Deck, Text};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::frame::{Color, Frame, Path};
+use crate::frame::{Color, Frame, Path, Stroke};
 use crate::geom::{pt_to_mm, Mm, Point, Pt, Rect, Size};
 use crate::text::layout::STEP;
 use crate::text::{Align, Block, Rich, Style, TextError, Typesetter};
@@ -32,6 +33,9 @@ pub enum CardKind {
     Summary { c: usize },
     /// Behaviour `b` of characteristic `c` (both 0-based).
     Behaviour { c: usize, b: usize },
+    /// The `n`th (0-based) blank card of characteristic `c`, to write a
+    /// behaviour of one's own on.
+    Blank { c: usize, n: usize },
 }
 
 /// Both faces of one card.
@@ -311,6 +315,17 @@ fn group_faces(
                 code: b.code(c),
                 label: b.label(c),
                 front: finish(cx.fitting(|cx| cx.behaviour_front(b))),
+                back: back.clone(),
+                back_has_content: false,
+            });
+        }
+        for n in 0..deck.blank_cards {
+            let code = format!("{}.{}", c.number, c.behaviours.len() + n + 1);
+            out.push(CardFaces {
+                kind: CardKind::Blank { c: ci, n },
+                label: format!("blank card {code}"),
+                front: finish(cx.blank_front(&code)),
+                code,
                 back: back.clone(),
                 back_has_content: false,
             });
@@ -803,6 +818,45 @@ impl Cx<'_> {
             &format!("{subject}, field text"),
         );
         (frame, head, text.map(|t| (title, t, room)))
+    }
+
+    /// A card to write a behaviour of one's own on: the characteristic's
+    /// band and footer, a label, a line for the title and ruled lines for
+    /// the text.
+    fn blank_front(&mut self, code: &str) -> Frame {
+        let m = self.m;
+        let subject = format!("blank card {code}");
+        let (mut frame, head) = self.banded(&subject);
+        let inner = m.inner(head);
+        let foot = self.footer(&mut frame, code, inner);
+        let label = self.deck.labels.get(Key::BlankCard);
+        let style = Style::new(m.small(), self.pal.on_white).leading(1.15);
+        let mut y = inner.y + 1.0 * m.k;
+        if let Ok(b) = self
+            .ts
+            .layout(&Rich::plain(&label).all_bold(), &style, inner.w)
+        {
+            draw(&mut frame, &b, inner.x, y);
+            y += b.height;
+        }
+        // The title's line in the characteristic's colour, then lines to
+        // write on, about 6.5 mm apart, down to the footer.
+        let pitch = 6.5 * m.k;
+        y += pitch;
+        frame.line(
+            Point::new(inner.x, y),
+            Point::new(inner.right(), y),
+            Stroke::solid(self.pal.on_white, 0.35),
+        );
+        let rule = Stroke::solid(Color::rgb(0xa6, 0xa6, 0xa6), 0.2);
+        loop {
+            y += pitch;
+            if y > foot - 2.5 * m.k {
+                break;
+            }
+            frame.line(Point::new(inner.x, y), Point::new(inner.right(), y), rule);
+        }
+        frame
     }
 
     fn behaviour_front(&mut self, b: &Behaviour) -> Frame {

@@ -78,6 +78,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (GuideDiagramLong, "**Un ddalen, blaen.** Mae'r cardiau yn nhrefn y pecyn, 1 yn gyntaf. Mae'r llinell drom yn dangos yr ymyl hir y mae'r ddalen yn troi drosodd arni: mae'r cefnau wedi'u gosod ar ei chyfer."),
     (GuideDiagramShort, "**Un ddalen, blaen.** Mae'r cardiau yn nhrefn y pecyn, 1 yn gyntaf. Mae'r llinell drom yn dangos yr ymyl fer y mae'r ddalen yn troi drosodd arni: mae'r cefnau wedi'u gosod ar ei chyfer."),
     (GuideDiagramBack, "cefn {n}"),
+    (BlankCard, "Eich ymddygiad eich hun"),
     (SheetOf, "Dalen {n} o {total}"),
     (SheetOfDeck, "Dalen {n} o {total} (pecyn {deck} o {decks})"),
     (SheetCard, "cerdyn {code}"),

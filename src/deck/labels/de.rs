@@ -76,6 +76,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (GuideDiagramLong, "**Ein Bogen, Vorderseite.** Die Karten liegen in der Reihenfolge des Sets, 1 zuerst. Die dicke Linie markiert die lange Wendekante des Bogens: Die Rückseiten sind darauf ausgerichtet."),
     (GuideDiagramShort, "**Ein Bogen, Vorderseite.** Die Karten liegen in der Reihenfolge des Sets, 1 zuerst. Die dicke Linie markiert die kurze Wendekante des Bogens: Die Rückseiten sind darauf ausgerichtet."),
     (GuideDiagramBack, "Rücks. {n}"),
+    (BlankCard, "Ihr eigenes Verhalten"),
     (SheetOf, "Bogen {n} von {total}"),
     (SheetOfDeck, "Bogen {n} von {total} (Set {deck} von {decks})"),
     (SheetCard, "Karte {code}"),

@@ -77,6 +77,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (GuideDiagramLong, "**One sheet, front.** The cards go in the deck's order, 1 first. The heavy line marks the long edge the sheet turns over on: the backs are placed for it."),
     (GuideDiagramShort, "**One sheet, front.** The cards go in the deck's order, 1 first. The heavy line marks the short edge the sheet turns over on: the backs are placed for it."),
     (GuideDiagramBack, "back {n}"),
+    (BlankCard, "Your own behaviour"),
     (SheetOf, "Sheet {n} of {total}"),
     (SheetOfDeck, "Sheet {n} of {total} (deck {deck} of {decks})"),
     (SheetCard, "card {code}"),

@@ -76,6 +76,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (GuideDiagramLong, "**Una hoja, anverso.** Las tarjetas siguen el orden del mazo, desde la 1. La línea gruesa marca el borde largo por el que se voltea la hoja: los reversos están colocados para ello."),
     (GuideDiagramShort, "**Una hoja, anverso.** Las tarjetas siguen el orden del mazo, desde la 1. La línea gruesa marca el borde corto por el que se voltea la hoja: los reversos están colocados para ello."),
     (GuideDiagramBack, "reverso {n}"),
+    (BlankCard, "Su propio comportamiento"),
     (SheetOf, "Hoja {n} de {total}"),
     (SheetOfDeck, "Hoja {n} de {total} (mazo {deck} de {decks})"),
     (SheetCard, "tarjeta {code}"),

@@ -77,6 +77,7 @@ pub const TEXTS: &[(Key, &str)] = &[
     (GuideDiagramLong, "**Une feuille, recto.** Les cartes suivent l'ordre du jeu, la 1 en premier. Le trait épais marque le bord long sur lequel la feuille se retourne : les versos en tiennent compte."),
     (GuideDiagramShort, "**Une feuille, recto.** Les cartes suivent l'ordre du jeu, la 1 en premier. Le trait épais marque le bord court sur lequel la feuille se retourne : les versos en tiennent compte."),
     (GuideDiagramBack, "verso {n}"),
+    (BlankCard, "Votre propre comportement"),
     (SheetOf, "Feuille {n} sur {total}"),
     (SheetOfDeck, "Feuille {n} sur {total} (jeu {deck} sur {decks})"),
     (SheetCard, "carte {code}"),

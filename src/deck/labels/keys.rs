@@ -79,6 +79,9 @@ keys! {
     GuideDiagramShort = "guide_diagram_short" [];
     GuideDiagramBack = "guide_diagram_back" ["n"];
 
+    // The blank cards (blank_cards:).
+    BlankCard = "blank_card" [];
+
     // The label in each sheet's margin.
     SheetOf = "sheet_of" ["n", "total"];
     SheetOfDeck = "sheet_of_deck" ["n", "total", "deck", "decks"];
