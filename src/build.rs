@@ -1286,7 +1286,196 @@ pub fn preview(
             summary: format!("the poster, {}, {w} × {h} px", deck.poster.describe()),
         });
     }
+    // The other documents as they will print: built as `build` builds
+    // them, their first pages drawn from the PDFs. Their problems are the
+    // deck's, already found; an output that cannot be made is left out
+    // with a note.
+    let mut again = Diagnostics::default();
+    let wanted: Vec<Output> = Output::ALL
+        .iter()
+        .copied()
+        .filter(|o| *o != Output::Poster || !found.has_errors())
+        .collect();
+    let built = build(deck, &wanted, &mut again)?;
+    // What `check` finds (the faces' problems again, and the deck-wide
+    // ones, such as its colours), and the preview's own notes.
+    let notes: Vec<Diagnostic> = diags
+        .items
+        .iter()
+        .filter(|d| d.subject.as_deref() == Some("the preview"))
+        .cloned()
+        .collect();
+    *diags = again;
+    for d in notes {
+        diags.push(d);
+    }
+    for out in &built.failed {
+        if *out != Output::Poster {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "{} is not in the preview: it cannot be made as the deck stands",
+                    out.name()
+                ))
+                .about("the preview")
+                .help("deckpress check shows why"),
+            );
+        }
+    }
+    let two_sided = matches!(deck.sheets.duplex, Duplex::Long | Duplex::Short);
+    let first_sheet = match (deck.sheets.guide, two_sided) {
+        (false, _) => 0,
+        (true, true) => 2,
+        (true, false) => 1,
+    };
+    for f in &built.files {
+        let pages: Vec<(usize, &str, &str)> = match f.name.as_str() {
+            "sheets.pdf" if deck.sheets.guide => vec![
+                (0, "guide.png", "the printed guide"),
+                (first_sheet, "sheet.png", "the first sheet, front"),
+            ],
+            "sheets.pdf" => vec![(0, "sheet.png", "the first sheet, front")],
+            "handout.pdf" => vec![(0, "handout.png", "the handout, page 1")],
+            "worksheet.pdf" => vec![(0, "worksheet.png", "the worksheet, page 1")],
+            _ => continue,
+        };
+        let which: Vec<usize> = pages.iter().map(|p| p.0).collect();
+        let images = render::png::rasterize_pages(&f.bytes, PREVIEW_DPI, Some(&which))
+            .map_err(render::RenderError)?;
+        for ((_, name, summary), img) in pages.into_iter().zip(images) {
+            let rgb = image::DynamicImage::ImageRgba8(img).to_rgb8();
+            let (w, h) = rgb.dimensions();
+            let mut png = std::io::Cursor::new(Vec::new());
+            rgb.write_to(&mut png, image::ImageFormat::Png)
+                .map_err(|e| {
+                    render::RenderError(format!("the preview could not be encoded: {e}"))
+                })?;
+            files.push(OutputFile {
+                name: name.into(),
+                bytes: png.into_inner(),
+                summary: format!("{summary}, {w} × {h} px"),
+            });
+        }
+    }
+    let html = proof_html(deck, diags, &files, &built.files);
+    files.push(OutputFile {
+        name: "proof.html".into(),
+        summary: format!(
+            "a page to open in a browser: every picture above, the printing choices and {}",
+            match diags.warnings() {
+                0 => "no problems".to_string(),
+                1 => "the 1 problem found".to_string(),
+                n => format!("the {n} problems found"),
+            }
+        ),
+        bytes: html.into_bytes(),
+    });
     Ok(Some(files))
+}
+
+fn html_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `proof.html`: the preview's pictures, what each PDF will be and the
+/// problems found, on one page with the pictures beside it.
+fn proof_html(
+    deck: &Deck,
+    diags: &Diagnostics,
+    pictures: &[OutputFile],
+    pdfs: &[OutputFile],
+) -> String {
+    let e = html_escape;
+    let title = deck.title.plain();
+    let mut h = String::new();
+    h.push_str(&format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} — proof</title>\n",
+        e(&deck.language),
+        e(title)
+    ));
+    h.push_str("<style>\nbody{font-family:system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1e1e1e;line-height:1.45}\nh1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n.sub{color:#595959;margin-top:0}\nfigure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc;background:#fff}\nfigcaption{color:#595959;font-size:.9rem}\n.problems li{margin-bottom:.8rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;border-radius:4px;font-size:.85rem}\n.ok{color:#0f5c3a;font-weight:600}.row{display:flex;gap:1.5rem;flex-wrap:wrap;align-items:flex-start}.row figure{flex:1 1 20rem}\ntable{border-collapse:collapse}td{padding:.25rem .8rem .25rem 0;vertical-align:top}td:first-child{font-weight:600;white-space:nowrap}\n</style>\n</head>\n<body>\n");
+    h.push_str(&format!("<h1>{}</h1>\n", e(title)));
+    let mut sub = format!(
+        "{} characteristic{}, {} cards, {} with {} mm bleed",
+        deck.characteristics.len(),
+        if deck.characteristics.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        deck.card_count(),
+        deck.cards.size,
+        fmt_mm(deck.cards.bleed)
+    );
+    if let Some(ed) = &deck.edition {
+        sub.push_str(&format!(" · {}", ed.plain()));
+    }
+    h.push_str(&format!("<p class=\"sub\">{}</p>\n", e(&sub)));
+    h.push_str("<h2>What will print</h2>\n<table>\n");
+    for f in pdfs {
+        h.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td></tr>\n",
+            e(&f.name),
+            e(&f.summary)
+        ));
+    }
+    h.push_str("</table>\n<h2>Problems found</h2>\n");
+    let found = diags.sorted();
+    if found.is_empty() {
+        h.push_str("<p class=\"ok\">None: deckpress check found nothing to fix.</p>\n");
+    } else {
+        h.push_str("<ul class=\"problems\">\n");
+        for d in found {
+            h.push_str(&format!(
+                "<li><pre>{}</pre></li>\n",
+                e(d.render(&deck.source).trim_end())
+            ));
+        }
+        h.push_str("</ul>\n");
+    }
+    let figure = |h: &mut String, name: &str, alt: &str| {
+        if let Some(p) = pictures.iter().find(|p| p.name == name) {
+            h.push_str(&format!(
+                "<figure><img src=\"{name}\" alt=\"{}\"><figcaption>{}</figcaption></figure>\n",
+                e(alt),
+                e(&format!("{name}: {}", p.summary))
+            ));
+        }
+    };
+    h.push_str("<h2>Cards</h2>\n");
+    figure(
+        &mut h,
+        "cards.png",
+        "Every card, each front beside its back, labelled with its code and title",
+    );
+    h.push_str("<h2>Poster</h2>\n");
+    figure(&mut h, "poster.png", "The poster");
+    h.push_str("<h2>Office sheets, handout and worksheet</h2>\n<div class=\"row\">\n");
+    figure(
+        &mut h,
+        "guide.png",
+        "The printed guide: how to print and cut the cards",
+    );
+    figure(
+        &mut h,
+        "sheet.png",
+        "The first sheet of cards, front, with crop marks",
+    );
+    figure(&mut h, "handout.png", "The first page of the handout");
+    figure(&mut h, "worksheet.png", "The first page of the worksheet");
+    h.push_str("</div>\n");
+    // For a browser test: how many pictures loaded, and any error.
+    h.push_str("<script>\n(function () {\n  var errors = 0;\n  window.addEventListener('error', function () { errors += 1; document.body.dataset.errors = errors; }, true);\n  window.addEventListener('load', function () {\n    var ok = 0, missing = [];\n    for (var i = 0; i < document.images.length; i++) {\n      var img = document.images[i];\n      if (img.complete && img.naturalWidth > 0) { ok += 1; } else { missing.push(img.getAttribute('src')); }\n    }\n    document.body.dataset.images = document.images.length;\n    document.body.dataset.loaded = ok;\n    document.body.dataset.missing = missing.join(' ');\n    document.body.dataset.errors = errors;\n  });\n})();\n</script>\n</body>\n</html>\n");
+    h
 }
 
 /// The first page of a PDF as a PNG at `PREVIEW_DPI` (RGB, no

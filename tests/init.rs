@@ -134,6 +134,48 @@ fn the_preview_shows_every_card_and_the_poster_as_pictures() {
     );
     let poster = image::open(out.join("preview/poster.png")).unwrap();
     assert!((poster.width() as i64 - px(297.0)).abs() <= 2);
+    // The guide, the first sheet and the handout's and worksheet's first
+    // pages, drawn from the PDFs at their paper's size.
+    for (name, w_mm) in [
+        ("guide.png", 297.0),
+        ("sheet.png", 297.0),
+        ("handout.png", 210.0),
+        ("worksheet.png", 210.0),
+    ] {
+        let img = image::open(out.join("preview").join(name)).unwrap();
+        assert_eq!(img.color(), image::ColorType::Rgb8, "{name}");
+        assert!(
+            (img.width() as i64 - px(w_mm)).abs() <= 2,
+            "{name}: {}",
+            img.width()
+        );
+    }
+    // proof.html shows every picture (beside it), what will print and
+    // that no problem was found.
+    let html = std::fs::read_to_string(out.join("preview/proof.html")).unwrap();
+    for name in [
+        "cards.png",
+        "poster.png",
+        "guide.png",
+        "sheet.png",
+        "handout.png",
+        "worksheet.png",
+    ] {
+        assert!(
+            html.contains(&format!("<img src=\"{name}\" alt=\"")),
+            "{name}"
+        );
+    }
+    for file in [
+        "cards.pdf",
+        "sheets.pdf",
+        "poster.pdf",
+        "handout.pdf",
+        "worksheet.pdf",
+    ] {
+        assert!(html.contains(&format!("<tr><td>{file}</td>")), "{file}");
+    }
+    assert!(html.contains("None: deckpress check found nothing to fix."));
     // A deck whose poster does not fit still gets its cards, with a
     // warning.
     let out = temp_dir("preview-twelve");

@@ -12,6 +12,16 @@ use image::RgbaImage;
 
 /// Renders every page of a PDF at `dpi` pixels per inch, on white.
 pub fn rasterize(pdf: &[u8], dpi: f32) -> Result<Vec<RgbaImage>, String> {
+    rasterize_pages(pdf, dpi, None)
+}
+
+/// Renders the pages `which` (0-based; all when `None`) of a PDF at `dpi`
+/// pixels per inch, on white, in the order of the document.
+pub fn rasterize_pages(
+    pdf: &[u8],
+    dpi: f32,
+    which: Option<&[usize]>,
+) -> Result<Vec<RgbaImage>, String> {
     let pdf =
         Pdf::new(Arc::new(pdf.to_vec())).map_err(|e| format!("the PDF cannot be read: {e:?}"))?;
     let cache = RenderCache::new();
@@ -22,7 +32,10 @@ pub fn rasterize(pdf: &[u8], dpi: f32) -> Result<Vec<RgbaImage>, String> {
         bg_color: WHITE,
     };
     let mut out = Vec::new();
-    for page in pdf.pages().iter() {
+    for (i, page) in pdf.pages().iter().enumerate() {
+        if which.is_some_and(|w| !w.contains(&i)) {
+            continue;
+        }
         let pixmap = render(
             page,
             &cache,
