@@ -966,9 +966,14 @@ pub fn sheet_pages(
             back: &blank,
         }));
     }
-    let plan = layout.plan(slots.len(), guide_pages);
-    let sheets_per_copy = plan.sheets / copies;
-    let guide = if s.guide {
+    // The guide's pages: one (and its blank back when two-sided), or two
+    // on paper too small for one; the pages it names follow from that.
+    let mut guide_pages = guide_pages;
+    let (plan, guide) = loop {
+        let plan = layout.plan(slots.len(), guide_pages);
+        if !s.guide {
+            break (plan, Vec::new());
+        }
         let info = GuideInfo {
             deck_title: deck.title.plain().to_string(),
             page: layout.sheet,
@@ -1010,7 +1015,8 @@ pub fn sheet_pages(
             labels: deck.labels.clone(),
         };
         match guide::guide(ts, &info) {
-            Ok(pages) => pages,
+            Ok(pages) if pages.len() > guide_pages => guide_pages = pages.len(),
+            Ok(pages) => break (plan, pages),
             Err(e) => {
                 let mut d = Diagnostic::error(e)
                     .about("sheets, field guide")
@@ -1022,9 +1028,8 @@ pub fn sheet_pages(
                 return None;
             }
         }
-    } else {
-        Vec::new()
     };
+    let sheets_per_copy = plan.sheets / copies;
     let mut labels = Vec::with_capacity(plan.sheets);
     for sheet in 0..plan.sheets {
         let on: Vec<&impose::Sides> = slots[plan.cards_on(sheet)]

@@ -341,6 +341,7 @@ pub const PAPER_PRESETS: &[(&str, Size, &str)] = &[
     ("a4", Size::new(210.0, 297.0), "ISO A4"),
     ("letter", Size::new(215.9, 279.4), "US Letter, 8.5 × 11 in"),
     ("a3", Size::new(297.0, 420.0), "ISO A3"),
+    ("a5", Size::new(148.0, 210.0), "ISO A5"),
     ("legal", Size::new(215.9, 355.6), "US Legal, 8.5 × 14 in"),
     ("tabloid", Size::new(279.4, 431.8), "US Tabloid, 11 × 17 in"),
 ];

@@ -268,7 +268,7 @@ fn orientation(s: &str) -> Result<Orientation, String> {
 #[derive(Args)]
 struct PaperArgs {
     /// Paper for sheets.pdf, overriding the deck's `sheets: paper:`: a4
-    /// (the default), letter, a3, legal, tabloid, or WIDTHxHEIGHT in mm. Sheets are turned
+    /// (the default), letter, a3, a5, legal, tabloid, or WIDTHxHEIGHT in mm. Sheets are turned
     /// whichever way fits more cards.
     #[arg(long, value_name = "PAPER", value_parser = paper)]
     paper: Option<NamedSize>,

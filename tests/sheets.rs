@@ -391,3 +391,30 @@ fn copies_put_complete_decks_on_sheets_of_their_own() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a5_paper_takes_the_guide_on_two_pages() {
+    for duplex in ["long", "none"] {
+        let out = build(
+            &root().join("deck.yaml"),
+            &format!("sheets-a5-{duplex}"),
+            &["--only", "sheets", "--paper", "a5", "--duplex", duplex],
+        );
+        let doc = load(&out.join("sheets.pdf"));
+        assert_pages_are(&doc, 148.0, 210.0);
+        // The guide's two pages hold its words (no blank back), and the
+        // cards start on page 3, which the guide says.
+        let guide = squash(&format!("{}{}", page_text(&doc, 1), page_text(&doc, 2)));
+        for words in ["How to print and cut your cards", "5. Cut", "pages 1 to 2"] {
+            assert!(
+                guide.contains(&squash(words)),
+                "{duplex}: the guide lacks {words:?}"
+            );
+        }
+        assert!(!guide.contains("leftblank"), "{duplex}");
+        assert!(
+            squash(&page_text(&doc, 3)).contains("sheet1of19"),
+            "{duplex}"
+        );
+    }
+}

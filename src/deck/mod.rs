@@ -345,7 +345,7 @@ characteristics:
     fn sheet_setting_mistakes_are_located_and_explained() {
         let text = MINIMAL.replace(
             "characteristics:",
-            "sheets:\n  papr: a4\n  cut: gutters\n  duplex: both\n  margin: 50\n  back_offset: [20, 0]\n  guide: maybe\n  paper: a5\ncharacteristics:",
+            "sheets:\n  papr: a4\n  cut: gutters\n  duplex: both\n  margin: 50\n  back_offset: [20, 0]\n  guide: maybe\n  paper: a9\ncharacteristics:",
         );
         let l = load(&text);
         let m = messages(&l);
@@ -359,8 +359,8 @@ characteristics:
         assert!(find("too large").starts_with("7:16 sheets, field back_offset"));
         assert!(find("too large").contains("calibrate"));
         assert!(find("expected true or false").starts_with("8:10 sheets, field guide"));
-        assert!(find("`a5`").starts_with("9:10 sheets, field paper"));
-        assert!(find("`a5`").contains("letter"));
+        assert!(find("`a9`").starts_with("9:10 sheets, field paper"));
+        assert!(find("`a9`").contains("letter"));
         assert_eq!(l.diagnostics.errors(), 7, "{m:#?}");
         let text = MINIMAL.replace(
             "characteristics:",

@@ -87,23 +87,38 @@ pub fn guide(ts: &mut Typesetter, info: &GuideInfo) -> Result<Vec<Frame>, String
     let title_style = Style::new(15.0, ink::TEXT).leading(1.15);
     let columns = if info.page.is_landscape() { 2 } else { 1 };
     let col_gap = 9.0;
-    let mut size = 9.5;
-    let mut frame = loop {
-        if let Some(f) = lay_out(ts, info, &sections, &title_style, size, columns, col_gap)? {
-            break f;
+    // On one page if it fits at any size; else on two (small paper: the
+    // back of the guide's sheet, or a second page).
+    let mut found = None;
+    'pages: for max_pages in [1, 2] {
+        let mut size = 9.5;
+        while size >= GUIDE_FLOOR - 1e-3 {
+            if let Some(f) = lay_out(
+                ts,
+                info,
+                &sections,
+                &title_style,
+                size,
+                (columns, col_gap),
+                max_pages,
+            )? {
+                found = Some(f);
+                break 'pages;
+            }
+            size -= 0.5;
         }
-        size -= 0.5;
-        if size < GUIDE_FLOOR + 0.5 - 1e-3 {
-            return Err(format!(
-                "the printed guide does not fit on {} paper with a {} mm margin",
-                info.paper,
-                fmt_mm(info.margin)
-            ));
-        }
+    }
+    let Some(mut pages) = found else {
+        return Err(format!(
+            "the printed guide does not fit on {} paper with a {} mm margin, even on two pages",
+            info.paper,
+            fmt_mm(info.margin)
+        ));
     };
-    frame.size = info.page;
-    let mut pages = vec![frame];
-    if info.guide_pages > 1 {
+    for p in &mut pages {
+        p.size = info.page;
+    }
+    if info.guide_pages > pages.len() {
         let mut back = Frame::new(info.page);
         let style = Style::new(8.0, ink::MUTED).align(Align::Center);
         let note = Rich::plain(&info.labels.get(Key::GuideBlank));
@@ -159,11 +174,12 @@ fn lay_out(
     sections: &[Vec<Part>],
     title_style: &Style,
     size: Pt,
-    columns: usize,
-    col_gap: Mm,
-) -> Result<Option<Frame>, String> {
+    (columns, col_gap): (usize, Mm),
+    max_pages: usize,
+) -> Result<Option<Vec<Frame>>, String> {
     let area = info.printable.inflate(-TEXT_INSET);
-    let mut frame = Frame::new(info.page);
+    let mut frames = vec![Frame::new(info.page)];
+    let frame = &mut frames[0];
     let title = layout(
         ts,
         &Rich::plain(&info.labels.get(Key::GuideTitle)).all_bold(),
@@ -172,9 +188,9 @@ fn lay_out(
     )?;
     let sub_style = Style::new(size, ink::MUTED).leading(1.25);
     let sub = layout(ts, &Rich::plain(&info.deck_title), &sub_style, area.w)?;
-    draw(&mut frame, &title, area.x, area.y);
-    draw(&mut frame, &sub, area.x, area.y + title.height + 0.5);
-    let top = area.y + title.height + 0.5 + sub.height + 4.0;
+    draw(frame, &title, area.x, area.y);
+    draw(frame, &sub, area.x, area.y + title.height + 0.5);
+    let mut top = area.y + title.height + 0.5 + sub.height + 4.0;
     let col_w = (area.w - col_gap * (columns as Mm - 1.0)) / columns as Mm;
     let body = Style::new(size, ink::TEXT).leading(1.3);
     let heading = Style::new(size + 1.5, ink::TEXT).leading(1.2);
@@ -223,29 +239,40 @@ fn lay_out(
         if y + height > area.bottom() + 1e-3 {
             col += 1;
             y = top;
-            if col >= columns || y + height > area.bottom() + 1e-3 {
+            if col >= columns {
+                if frames.len() >= max_pages {
+                    return Ok(None);
+                }
+                // A page more: its columns start at the top.
+                frames.push(Frame::new(info.page));
+                col = 0;
+                top = area.y;
+                y = top;
+            }
+            if y + height > area.bottom() + 1e-3 {
                 return Ok(None);
             }
         }
         let x = area.x + col as Mm * (col_w + col_gap);
+        let frame = frames.last_mut().expect("a page");
         for s in &set {
             match s {
-                Set::Block(b, _) => draw(&mut frame, b, x, y),
+                Set::Block(b, _) => draw(frame, b, x, y),
                 Set::Step(n, t, _) => {
-                    draw(&mut frame, n, x, y);
-                    draw(&mut frame, t, x + number_w, y);
+                    draw(frame, n, x, y);
+                    draw(frame, t, x + number_w, y);
                 }
-                Set::ScaleBar(_) => scale_bar(ts, &mut frame, Point::new(x, y))?,
+                Set::ScaleBar(_) => scale_bar(ts, frame, Point::new(x, y))?,
                 Set::Diagram(k, size, caption) => {
-                    diagram(ts, &mut frame, info, *k, Point::new(x, y))?;
-                    draw(&mut frame, caption, x + size.w + 4.0, y);
+                    diagram(ts, frame, info, *k, Point::new(x, y))?;
+                    draw(frame, caption, x + size.w + 4.0, y);
                 }
             }
             y += s.height();
         }
         y += 2.5;
     }
-    Ok(Some(frame))
+    Ok(Some(frames))
 }
 
 /// A sheet at scale `k`, top left at `at`: its cards numbered in the order
