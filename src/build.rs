@@ -392,6 +392,9 @@ fn make(
                 })
                 .collect();
         }
+        if render {
+            crate::progress::step("writing the PDFs", 0);
+        }
         std::thread::scope(|scope| {
             let started: Vec<_> = prepared
                 .into_iter()

@@ -19,6 +19,7 @@ pub mod geom;
 pub mod import;
 pub mod impose;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod text;
 pub mod vector;

@@ -851,11 +851,13 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
     let loaded = started.elapsed();
     let wanted = build::wanted(&deck, args.only.as_deref());
     // `check` designs and checks everything but writes no PDF.
-    let result = if out.is_some() {
-        build::build(&deck, &wanted, &mut diags)
-    } else {
-        build::check(&deck, &wanted, &mut diags)
-    };
+    let result = with_progress(|| {
+        if out.is_some() {
+            build::build(&deck, &wanted, &mut diags)
+        } else {
+            build::check(&deck, &wanted, &mut diags)
+        }
+    });
     print_diagnostics(&diags, &deck.source);
     let built = match result {
         Ok(b) => b,
@@ -916,6 +918,66 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
     let code = write(dir, &built.files);
     timings(Some(t.elapsed()));
     code
+}
+
+/// Runs `work`, showing a progress bar on standard error when it is a
+/// terminal and the work takes more than a second (or
+/// `DECKPRESS_PROGRESS_AFTER_MS`): the step under way, and how many cards
+/// are designed. Never with `--quiet` or `--message-format json`.
+fn with_progress<T>(work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    if say::quiet() || say::json() || !std::io::stderr().is_terminal() {
+        return work();
+    }
+    let after = std::env::var("DECKPRESS_PROGRESS_AFTER_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000u64);
+    let done = std::sync::Arc::new(AtomicBool::new(false));
+    let watching = done.clone();
+    let bar = std::thread::spawn(move || {
+        use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(after) {
+            if watching.load(Ordering::Relaxed) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        let counted = ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> ");
+        let spinner = ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner());
+        let mut was_counted = None;
+        while !watching.load(Ordering::Relaxed) {
+            let (step, n, total) = deckpress::progress::now();
+            let is_counted = total > 0;
+            if was_counted != Some(is_counted) {
+                bar.set_style(if is_counted {
+                    counted.clone()
+                } else {
+                    spinner.clone()
+                });
+                was_counted = Some(is_counted);
+            }
+            if is_counted {
+                bar.set_length(total as u64);
+                bar.set_position(n.min(total) as u64);
+            }
+            bar.set_message(step);
+            bar.tick();
+            std::thread::sleep(Duration::from_millis(80));
+        }
+        bar.finish_and_clear();
+    });
+    let out = work();
+    done.store(true, Ordering::Relaxed);
+    let _ = bar.join();
+    out
 }
 
 /// Writes the files (all or none) and lists them; exit code 2 if they

@@ -87,3 +87,55 @@ fn json_messages_give_every_problem_and_file_one_object_a_line() {
     // Quotes and line breaks in messages are escaped.
     assert!(!text.contains("\n\""));
 }
+
+#[test]
+fn a_terminal_gets_a_progress_bar_and_a_pipe_does_not() {
+    // 12 characteristics of 15 behaviours: 192 cards.
+    let dir = temp_dir("progress");
+    let mut yaml = String::from("title: Many behaviours\ncharacteristics:\n");
+    for c in 1..=12 {
+        yaml.push_str(&format!(
+            "  - id: c{c}\n    name: Characteristic {c}\n    colour: \"#{:02x}3f73\"\n    behaviours:\n",
+            c * 12
+        ));
+        for b in 1..=15 {
+            yaml.push_str(&format!(
+                "      - title: behaviour {c}.{b}\n        text: The **text** of behaviour {b} of characteristic {c}, long enough to be set on two lines or three.\n"
+            ));
+        }
+    }
+    std::fs::write(dir.join("deck.yaml"), yaml).unwrap();
+    let deck = dir.join("deck.yaml");
+    let out = dir.join("out");
+    let command = format!(
+        "DECKPRESS_PROGRESS_AFTER_MS=0 '{}' build '{}' --only cards,sheets -o '{}'",
+        env!("CARGO_BIN_EXE_deckpress"),
+        deck.display(),
+        out.display()
+    );
+    // `script` runs it on a pseudo-terminal, as a facilitator's terminal.
+    let o = std::process::Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("designing the cards ["), "{shown}");
+    assert!(shown.contains("/192"), "{shown}");
+    assert!(shown.contains("wrote"), "{shown}");
+    // Without a terminal (a pipe, as here): no bar.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_deckpress"))
+        .args([
+            "build",
+            deck.to_str().unwrap(),
+            "--only",
+            "cards",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .env("DECKPRESS_PROGRESS_AFTER_MS", "0")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(!stderr(&o).contains("designing"), "{}", stderr(&o));
+}

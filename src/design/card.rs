@@ -164,6 +164,7 @@ pub fn card_faces(
     edge: Edge,
     diags: &mut Diagnostics,
 ) -> Vec<CardFaces> {
+    crate::progress::step("designing the cards", deck.card_count());
     let groups = groups(deck, crate::threads());
     // The first group is set with `ts`; the others each with a typesetter
     // of their own, on a thread of their own. Every face depends only on
@@ -301,6 +302,7 @@ fn group_faces(
         // One back for all the characteristic's cards.
         let back = finish(cx.back());
         let (front, content_back) = cx.fitting(Cx::summary);
+        crate::progress::tick();
         out.push(CardFaces {
             kind: CardKind::Summary { c: ci },
             code: c.number.to_string(),
@@ -310,6 +312,7 @@ fn group_faces(
             back: content_back.map_or_else(|| back.clone(), finish),
         });
         for (bi, b) in c.behaviours.iter().enumerate() {
+            crate::progress::tick();
             out.push(CardFaces {
                 kind: CardKind::Behaviour { c: ci, b: bi },
                 code: b.code(c),
