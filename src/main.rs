@@ -970,7 +970,7 @@ fn with_progress<T>(work: impl FnOnce() -> T) -> T {
             }
             bar.set_message(step);
             bar.tick();
-            std::thread::sleep(Duration::from_millis(80));
+            std::thread::sleep(Duration::from_millis(50));
         }
         bar.finish_and_clear();
     });

@@ -90,13 +90,14 @@ fn json_messages_give_every_problem_and_file_one_object_a_line() {
 
 #[test]
 fn a_terminal_gets_a_progress_bar_and_a_pipe_does_not() {
-    // 12 characteristics of 15 behaviours: 192 cards.
+    // 30 characteristics of 15 behaviours: 480 cards, a few tenths of a
+    // second to design, over which the bar is drawn several times.
     let dir = temp_dir("progress");
     let mut yaml = String::from("title: Many behaviours\ncharacteristics:\n");
-    for c in 1..=12 {
+    for c in 1..=30 {
         yaml.push_str(&format!(
             "  - id: c{c}\n    name: Characteristic {c}\n    colour: \"#{:02x}3f73\"\n    behaviours:\n",
-            c * 12
+            c * 8
         ));
         for b in 1..=15 {
             yaml.push_str(&format!(
@@ -121,7 +122,7 @@ fn a_terminal_gets_a_progress_bar_and_a_pipe_does_not() {
     assert!(o.status.success(), "{}", stderr(&o));
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(shown.contains("designing the cards ["), "{shown}");
-    assert!(shown.contains("/192"), "{shown}");
+    assert!(shown.contains("/480"), "{shown}");
     assert!(shown.contains("wrote"), "{shown}");
     // Without a terminal (a pipe, as here): no bar.
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_deckpress"))

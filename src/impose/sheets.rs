@@ -256,6 +256,47 @@ impl Layout {
         (0..self.fronts.len()).map(|i| self.back_rect(i)).collect()
     }
 
+    /// The marks of a sheet whose slots `filled` hold cards (the others
+    /// are empty: a deck's last sheet): the cut marks of those cards' lines
+    /// only, in the same margins, and the fold marks; all of them for a
+    /// full sheet. The fronts' page, then the backs'.
+    pub fn marks_for(&self, filled: &[usize]) -> (Vec<Mark>, Vec<Mark>) {
+        if filled.len() >= self.fronts.len() {
+            return (self.front_marks.clone(), self.back_marks.clone());
+        }
+        let near = |a: Mm, b: Mm| (a - b).abs() < 1e-3;
+        let keep = |marks: &[Mark], trims: &[Rect]| -> Vec<Mark> {
+            marks
+                .iter()
+                .filter(|m| {
+                    if m.kind != MarkKind::Cut {
+                        return true;
+                    }
+                    let vertical = near(m.from.x, m.to.x);
+                    trims.iter().any(|r| {
+                        if vertical {
+                            near(m.from.x, r.x) || near(m.from.x, r.right())
+                        } else {
+                            near(m.from.y, r.y) || near(m.from.y, r.bottom())
+                        }
+                    })
+                })
+                .copied()
+                .collect()
+        };
+        let fronts: Vec<Rect> = filled.iter().map(|&i| self.fronts[i]).collect();
+        let backs: Vec<Rect> = filled.iter().map(|&i| self.back_rect(i)).collect();
+        let page: Vec<Rect> = if self.fold() {
+            fronts.iter().chain(&backs).copied().collect()
+        } else {
+            fronts
+        };
+        (
+            keep(&self.front_marks, &page),
+            keep(&self.back_marks, &backs),
+        )
+    }
+
     /// The sheet's page numbers for `cards` cards, after `guide_pages`
     /// pages of guide.
     pub fn plan(&self, cards: usize, guide_pages: usize) -> Plan {
@@ -678,6 +719,8 @@ pub fn sheet_pages(
     for s in 0..plan.sheets {
         let on = &cards[plan.cards_on(s)];
         let label = labels.get(s).cloned().unwrap_or_default();
+        let filled: Vec<usize> = (0..on.len()).filter(|&i| !on[i].code.is_empty()).collect();
+        let (front_marks, back_marks) = layout.marks_for(&filled);
         let mut front = Frame::new(size);
         for (i, card) in on.iter().enumerate() {
             // An empty slot of a deck's last sheet, when copies follow.
@@ -699,7 +742,7 @@ pub fn sheet_pages(
                 );
             }
         }
-        draw_marks(&mut front, &layout.front_marks);
+        draw_marks(&mut front, &front_marks);
         place_label(&mut front, label.front, layout.front_label);
         let n = s + 1;
         fronts.push(Page {
@@ -723,7 +766,7 @@ pub fn sheet_pages(
             }
             place_face_with(&mut back, card.back, layout.back_transform(i), layout.bleed);
         }
-        draw_marks(&mut back, &layout.back_marks);
+        draw_marks(&mut back, &back_marks);
         place_label(&mut back, label.back, layout.back_label);
         backs.push(Page {
             size,

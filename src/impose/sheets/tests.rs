@@ -585,7 +585,49 @@ fn pages_hold_fronts_then_their_backs_in_deck_order() {
                     assert_eq!(groups[i], l.front_transform(i));
                 }
             }
-            assert_eq!(strokes.len(), l.front_marks.len());
+            // The marks of the cards on the sheet only: a last sheet with
+            // empty slots has none for lines no card of it needs.
+            let filled: Vec<usize> = (0..on).collect();
+            let (marks, _) = l.marks_for(&filled);
+            assert_eq!(strokes.len(), marks.len(), "{duplex:?} sheet {s}");
+            if on == l.per_sheet() {
+                assert_eq!(marks, l.front_marks);
+            }
+            // Every cut mark is on a line of a card of this sheet.
+            let trims: Vec<Rect> = (0..on)
+                .flat_map(|i| [l.fronts[i], l.back_rect(i)])
+                .collect();
+            for m in marks.iter().filter(|m| m.kind == MarkKind::Cut) {
+                let vertical = (m.from.x - m.to.x).abs() < 1e-3;
+                assert!(
+                    trims.iter().any(|r| if vertical {
+                        (m.from.x - r.x).abs() < 1e-3 || (m.from.x - r.right()).abs() < 1e-3
+                    } else {
+                        (m.from.y - r.y).abs() < 1e-3 || (m.from.y - r.bottom()).abs() < 1e-3
+                    }),
+                    "{duplex:?} sheet {s}: a mark for no card: {m:?}"
+                );
+            }
+            for i in 0..on {
+                let r = l.fronts[i];
+                let has = |vertical: bool, at: Mm| {
+                    marks.iter().any(|m| {
+                        m.kind == MarkKind::Cut
+                            && if vertical {
+                                (m.from.x - at).abs() < 1e-3 && (m.to.x - at).abs() < 1e-3
+                            } else {
+                                (m.from.y - at).abs() < 1e-3 && (m.to.y - at).abs() < 1e-3
+                            }
+                    })
+                };
+                assert!(
+                    has(true, r.x)
+                        && has(true, r.right())
+                        && has(false, r.y)
+                        && has(false, r.bottom()),
+                    "{duplex:?} sheet {s}: card {i} lacks a mark"
+                );
+            }
             for st in &strokes {
                 assert!(st.width >= pt_to_mm(0.25), "{st:?}");
             }
@@ -651,4 +693,23 @@ fn a5_is_too_small_to_fold_a6_cards() {
         e.message
     );
     assert!(e.help.contains("print two-sided"), "{}", e.help);
+}
+
+#[test]
+fn a_last_sheet_with_one_card_has_only_its_marks() {
+    // Eight poker cards a sheet on A4 (gutters): 24 marks for a full
+    // sheet, 8 (two at each end of its four lines) for one card.
+    let l = fit(&spec(
+        Size::new(210.0, 297.0),
+        Size::new(63.0, 88.0),
+        Cut::Gutter,
+        Duplex::Long,
+        Point::default(),
+    ))
+    .unwrap();
+    assert_eq!(l.per_sheet(), 8);
+    assert_eq!(l.front_marks.len(), 24);
+    let (one, backs) = l.marks_for(&[0]);
+    assert_eq!(one.len(), 8, "{one:?}");
+    assert!(backs.is_empty());
 }
