@@ -121,6 +121,25 @@ fn every_shape_of_deck_gives_readable_cards_with_no_bare_faces() {
             let what = format!("{name}: {}", card.label);
             check_face(&card.front, &format!("{what} front"));
             check_face(&card.back, &format!("{what} back"));
+            // Reversed type (white on the colour) is at least 6 pt bold or
+            // 8 pt regular, front and back.
+            for face in [&card.front, &card.back] {
+                for (_, run) in face.text_runs() {
+                    if run.color == deckpress::frame::Color::WHITE && !run.text.trim().is_empty() {
+                        let bold = matches!(
+                            run.style,
+                            deckpress::fonts::Face::Bold | deckpress::fonts::Face::BoldItalic
+                        );
+                        assert!(
+                            (bold && run.size >= 6.0) || run.size >= 8.0,
+                            "{what}: white {:?} text at {} pt: {:?}",
+                            run.style,
+                            run.size,
+                            run.text
+                        );
+                    }
+                }
+            }
             // The footer (the short title and the code) is the lowest text;
             // a front needs content well below its band.
             if let CardKind::Summary { .. } = card.kind {

@@ -1294,8 +1294,19 @@ impl Cx<'_> {
             .leading(1.15)
             .align(Align::Center);
         let footer = self.deck.footer();
+        // Light type on a dark colour is set bold at this size, so that
+        // it keeps its strokes in print (reversed type: at least 6 pt
+        // bold, or 8 pt regular).
+        let reversed = pal.on_fill == Color::WHITE;
+        let weigh = |r: &Rich| {
+            if reversed {
+                r.clone().all_bold()
+            } else {
+                r.clone()
+            }
+        };
         let foot = self.fit(
-            &footer.rich,
+            &weigh(&footer.rich),
             footer,
             &foot_style,
             (width, lines_height(&foot_style, 3.0)),
@@ -1308,7 +1319,7 @@ impl Cx<'_> {
                 .leading(1.15)
                 .align(Align::Center);
             self.fit(
-                &e.rich,
+                &weigh(&e.rich),
                 e,
                 &style,
                 (width, lines_height(&style, 2.0)),
