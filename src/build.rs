@@ -1412,18 +1412,7 @@ fn proof_html(
     ));
     h.push_str("<style>\nbody{font-family:system-ui,sans-serif;margin:2rem auto;max-width:75rem;padding:0 1rem;color:#1e1e1e;line-height:1.45}\nh1{margin-bottom:.2rem}h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}\n.sub{color:#595959;margin-top:0}\nfigure{margin:1rem 0}img{max-width:100%;height:auto;border:1px solid #ccc;background:#fff}\nfigcaption{color:#595959;font-size:.9rem}\n.problems li{margin-bottom:.8rem}pre{white-space:pre-wrap;background:#f6f6f6;padding:.6rem;border-radius:4px;font-size:.85rem}\n.ok{color:#0f5c3a;font-weight:600}.row{display:flex;gap:1.5rem;flex-wrap:wrap;align-items:flex-start}.row figure{flex:1 1 20rem}\ntable{border-collapse:collapse}td{padding:.25rem .8rem .25rem 0;vertical-align:top}td:first-child{font-weight:600;white-space:nowrap}\n</style>\n</head>\n<body>\n");
     h.push_str(&format!("<h1>{}</h1>\n", e(title)));
-    let mut sub = format!(
-        "{} characteristic{}, {} cards, {} with {} mm bleed",
-        deck.characteristics.len(),
-        if deck.characteristics.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        deck.card_count(),
-        deck.cards.size,
-        fmt_mm(deck.cards.bleed)
-    );
+    let mut sub = deck.summary();
     if let Some(ed) = &deck.edition {
         sub.push_str(&format!(" · {}", ed.plain()));
     }

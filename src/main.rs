@@ -895,17 +895,9 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
     }
     let names: Vec<&str> = wanted.iter().map(|o| o.name()).collect();
     let what = format!(
-        "{}: {} characteristic{}, {} cards, {} with {} mm bleed ({})",
+        "{}: {} ({})",
         file.display(),
-        deck.characteristics.len(),
-        if deck.characteristics.len() == 1 {
-            ""
-        } else {
-            "s"
-        },
-        deck.card_count(),
-        deck.cards.size,
-        deckpress::geom::fmt_mm(deck.cards.bleed),
+        deck.summary(),
         names.join(", ")
     );
     let Some(dir) = out else {

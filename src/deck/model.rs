@@ -403,6 +403,19 @@ impl Deck {
 
     /// The number of cards: one summary card per characteristic and one per
     /// behaviour.
+    /// The deck in a few words, for reports: "5 characteristics, 37
+    /// cards, poker (63 × 88 mm) with 3 mm bleed".
+    pub fn summary(&self) -> String {
+        let n = self.characteristics.len();
+        format!(
+            "{n} characteristic{}, {} cards, {} with {} mm bleed",
+            if n == 1 { "" } else { "s" },
+            self.card_count(),
+            self.cards.size,
+            crate::geom::fmt_mm(self.cards.bleed)
+        )
+    }
+
     pub fn card_count(&self) -> usize {
         self.characteristics
             .iter()

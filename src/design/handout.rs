@@ -832,7 +832,6 @@ pub fn worksheet(
                 texts.push((b, Point::new(cols_x + i as f32 * RATE_COL + 0.5, 0.0), node));
             }
         }
-        let h = texts.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max);
         // On a page the characteristic continues on: its number and name,
         // and the scale's words over their columns again.
         let mut again: Vec<(Block, Point, usize)> = texts.iter().skip(1).cloned().collect();
@@ -846,18 +845,9 @@ pub fn worksheet(
                 again.insert(0, (b, Point::new(INDENT, 0.0), node));
             }
         }
-        let running = Rc::new(Piece {
-            height: again.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max),
-            texts: again,
-            art: Frame::new(Size::new(0.0, 0.0)),
-            keeps: true,
-            gap: 2.5,
-            splits: false,
-            breaks: false,
-            running: None,
-        });
-        pieces.push(Piece {
-            height: h,
+        // A line of texts only, kept with what follows.
+        let line = |texts: Vec<(Block, Point, usize)>| Piece {
+            height: texts.iter().map(|(b, _, _)| b.height).fold(0.0, f32::max),
             texts,
             art: Frame::new(Size::new(0.0, 0.0)),
             keeps: true,
@@ -865,7 +855,9 @@ pub fn worksheet(
             splits: false,
             breaks: false,
             running: None,
-        });
+        };
+        let running = Rc::new(line(again));
+        pieces.push(line(texts));
         // One row per behaviour: code, title, four boxes, lines to write.
         let list = cx.st.add(Role::List, Some(sect));
         let code_style = Style::new(BODY, pal.on_white).leading(1.3);
