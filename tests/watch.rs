@@ -99,8 +99,9 @@ fn watch_rebuilds_on_save_keeps_the_last_good_files_and_ends_on_ctrl_c() {
     wait_for(&lines, "watching", &mut seen);
 
     // Ctrl-C ends it, with success, within a few seconds.
-    let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+    // (The shell's own kill: no other package needed.)
+    let kill = Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
         .status()
         .unwrap();
     assert!(kill.success());
