@@ -1253,6 +1253,11 @@ fn watch(file: &Path, overrides: &Overrides, only: &OnlyArgs, out: &Path, previe
     use notify::{RecursiveMode, Watcher};
     use std::collections::BTreeSet;
     use std::time::Duration;
+    // A deck that is not there is a mistake in the command, not a file to
+    // wait for: said as build says it, and the end.
+    if !file.is_file() {
+        return run(file, overrides, only, Some(out));
+    }
     output::WATCHING.store(true, std::sync::atomic::Ordering::SeqCst);
     let (tx, rx) = std::sync::mpsc::channel();
     let mut watcher = match notify::recommended_watcher(move |e| {
@@ -1312,10 +1317,9 @@ fn watch(file: &Path, overrides: &Overrides, only: &OnlyArgs, out: &Path, previe
         dirs = wanted;
         say_out!(
             "watching {} for changes (Ctrl-C to stop)",
-            if files.len() == 1 {
-                "the deck".to_string()
-            } else {
-                format!("the deck and the {} files it names", files.len() - 1)
+            match files.len() {
+                0 | 1 => "the deck".to_string(),
+                n => format!("the deck and the {} files it names", n - 1),
             }
         );
         // Wait for a change to one of them, then for the saving to settle

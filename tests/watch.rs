@@ -30,6 +30,15 @@ fn wait_for(lines: &mpsc::Receiver<String>, what: &str, seen: &mut Vec<String>) 
 }
 
 #[test]
+fn watch_of_a_deck_that_is_not_there_ends_at_once() {
+    for deck in ["/nonexistent/deck.yaml", "no-such-deck.yaml"] {
+        let o = deckpress(&["watch", deck]);
+        assert_eq!(o.status.code(), Some(2), "{deck}: {}", stderr(&o));
+        assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+    }
+}
+
+#[test]
 fn watch_rebuilds_on_save_keeps_the_last_good_files_and_ends_on_ctrl_c() {
     let dir = temp_dir("watch");
     std::fs::copy(root().join("deck.yaml"), dir.join("deck.yaml")).unwrap();
