@@ -1256,10 +1256,15 @@ pub fn preview(
     diags: &mut Diagnostics,
 ) -> Result<Option<Vec<OutputFile>>, render::RenderError> {
     let mut job = Job::new(deck);
-    let cards = job.faces(Edge::Bleed, diags);
-    if diags.has_errors() {
+    // The faces' problems are found again by the build below, with the
+    // deck-wide ones: they are kept only if the faces cannot be made.
+    let mut faces_found = Diagnostics::default();
+    let cards = job.faces(Edge::Bleed, &mut faces_found);
+    if faces_found.has_errors() {
+        diags.extend(faces_found);
         return Ok(None);
     }
+    let mut notes = Vec::new();
     let mut files = Vec::new();
     let sheet = contact_sheet(deck, &cards, &mut job.ts);
     let pdf = render::pdf(&[sheet], &doc_info(deck, "preview"))?;
@@ -1277,7 +1282,7 @@ pub fn preview(
     let mut found = Diagnostics::default();
     let poster = poster_design::poster(deck, &mut job.ts, trim, office, &mut found);
     if found.has_errors() {
-        diags.push(
+        notes.push(
             Diagnostic::warning(
                 "the poster is not in the preview: it cannot be made as the deck stands",
             )
@@ -1305,15 +1310,9 @@ pub fn preview(
         .filter(|o| *o != Output::Poster || !found.has_errors())
         .collect();
     let built = build(deck, &wanted, &mut again)?;
-    // What `check` finds (the faces' problems again, and the deck-wide
-    // ones, such as its colours), and the preview's own notes.
-    let notes: Vec<Diagnostic> = diags
-        .items
-        .iter()
-        .filter(|d| d.subject.as_deref() == Some("the preview"))
-        .cloned()
-        .collect();
-    *diags = again;
+    // What `check` finds (the faces' problems, and the deck-wide ones
+    // such as its colours), and the preview's own notes.
+    diags.extend(again);
     for d in notes {
         diags.push(d);
     }
