@@ -5,6 +5,8 @@
 //! build writes all that was asked for or nothing. Nothing is written
 //! here; `output` writes.
 
+use std::sync::Arc;
+
 use crate::deck::{Deck, Output};
 use crate::design::calibration::{self, CalibrationInfo};
 use crate::design::guide::{self, GuideInfo, LabelInfo};
@@ -46,6 +48,10 @@ pub struct Overrides {
     pub copies: Option<usize>,
     /// The edition printed on the backs.
     pub edition: Option<String>,
+    /// The print shop to make the cards for.
+    pub shop: Option<crate::shop::Shop>,
+    /// Fronts and backs in two more files.
+    pub separate_backs: bool,
 }
 
 /// A size as written on the command line: its preset name, or `WxH`.
@@ -120,6 +126,19 @@ impl Overrides {
                 rich: crate::text::Rich::plain(&e),
                 at: Default::default(),
             });
+        }
+        if let Some(shop) = self.shop {
+            deck.shop = Some(shop);
+            // A deck of another size is refused when the cards are made.
+            if shop.takes(&deck.cards.size).is_ok() {
+                let (size, bleed) = shop.card();
+                deck.cards.size = size;
+                deck.cards.size_at = None;
+                deck.cards.bleed = bleed;
+            }
+        }
+        if self.separate_backs {
+            deck.separate_backs = true;
         }
         deck.flags.extend(flags);
     }
@@ -260,7 +279,50 @@ pub fn build(
     wanted: &[Output],
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
-    make(deck, wanted, true, diags)
+    let mut built = make(deck, wanted, true, diags)?;
+    if let Some(shop) = deck.shop {
+        let t = std::time::Instant::now();
+        built.files = shop_files(deck, shop, std::mem::take(&mut built.files))?;
+        built.timings.push(("shop: faces".into(), t.elapsed()));
+    }
+    Ok(built)
+}
+
+/// The files a shop takes, from the build's: for the shops that take
+/// images, every page of cards.pdf as a PNG (in deck order, each front
+/// before its back) in place of the PDF; the other files as they are.
+fn shop_files(
+    deck: &Deck,
+    shop: crate::shop::Shop,
+    files: Vec<OutputFile>,
+) -> Result<Vec<OutputFile>, render::RenderError> {
+    let mut out = Vec::new();
+    for file in files {
+        if file.name != "cards.pdf" {
+            out.push(file);
+            continue;
+        }
+        let mut faces = crate::shop::faces(shop, &file.bytes)
+            .map_err(|e| render::RenderError(format!("the faces for {}: {e}", shop.title())))?;
+        let px = shop.pixels();
+        if let (Some(first), Some(last)) = (faces.first(), faces.last()) {
+            let summary = format!(
+                "{} PNG images, {} to {}: each card's front and back for {}, {} × {} px at {} dpi ({} trim + {} mm bleed), RGB, no transparency",
+                faces.len(),
+                first.name,
+                last.name,
+                shop.title(),
+                px.width,
+                px.height,
+                px.dpi,
+                deck.cards.size,
+                fmt_mm(deck.cards.bleed)
+            );
+            faces[0].summary = summary;
+        }
+        out.extend(faces);
+    }
+    Ok(out)
 }
 
 /// Designs and checks the outputs `wanted` names without writing any PDF
@@ -486,14 +548,67 @@ pub fn outputs(
 
 fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     let deck = job.deck;
-    let cards = job.faces(Edge::Bleed, diags);
+    if let Some(shop) = deck.shop {
+        if let Err(why) = shop.takes(&deck.cards.size) {
+            let mut d = Diagnostic::error(why)
+                .about("the deck, field cards.size")
+                .help(
+                    "build it with --card-size poker-us (or set cards: size: poker-us), or choose another shop (deckpress build --help lists them)");
+            if let Some(at) = deck.cards.size_at {
+                d = d.at(at);
+            }
+            diags.push(d);
+            return None;
+        }
+    }
+    let cards = Arc::new(job.faces(Edge::Bleed, diags));
     if diags.has_errors() {
         return None;
     }
     if !job.render {
         return Some(Vec::new());
     }
-    Some(vec![Box::new(move || cards_pdf(deck, &cards))])
+    let mut renders: Vec<Render<'d>> = Vec::new();
+    let all = cards.clone();
+    renders.push(Box::new(move || cards_pdf(deck, &all)));
+    if deck.separate_backs {
+        for back in [false, true] {
+            let cards = cards.clone();
+            renders.push(Box::new(move || side_pdf(deck, &cards, back)));
+        }
+    }
+    Some(renders)
+}
+
+/// The fronts of the cards, or their backs, in a file of their own for
+/// shops that take them apart (`--separate-backs`): one page per card, in
+/// the same order, card 1's back the first page of the backs. Not tagged:
+/// cards.pdf is the file to read.
+fn side_pdf(
+    deck: &Deck,
+    cards: &[CardFaces],
+    back: bool,
+) -> Result<OutputFile, render::RenderError> {
+    let size = deck.cards.size.size;
+    let bleed = deck.cards.bleed;
+    let pages: Vec<Page> = impose::card_pages(&sides(cards), size, bleed)
+        .into_iter()
+        .skip(back as usize)
+        .step_by(2)
+        .collect();
+    let what = if back { "backs" } else { "fronts" };
+    let info = doc_info(deck, &format!("cards, {what}"));
+    let bytes = render::pdf(&pages, &info)?;
+    Ok(OutputFile {
+        name: format!("cards-{what}.pdf"),
+        bytes,
+        summary: format!(
+            "{} pages: the {what} of cards.pdf, one per card in the same order, {} trim + {} mm bleed",
+            pages.len(),
+            deck.cards.size,
+            fmt_mm(bleed)
+        ),
+    })
 }
 
 fn make_sheets<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {

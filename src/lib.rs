@@ -21,6 +21,7 @@ pub mod impose;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod shop;
 pub mod text;
 pub mod vector;
 

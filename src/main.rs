@@ -15,6 +15,7 @@ use deckpress::geom::{
     MAX_MARGIN, PAPER_PRESETS, POSTER_PRESETS,
 };
 use deckpress::output;
+use deckpress::shop::Shop;
 
 /// Turns one deck.yaml into print-ready PDFs for workshops: a card deck for
 /// a print shop (one card face per page, with bleed and trim marks in the
@@ -219,6 +220,17 @@ struct OnlyArgs {
     /// without either, all are made.
     #[arg(long, value_name = "LIST", value_parser = outputs, value_delimiter = ',')]
     only: Option<Vec<Output>>,
+    /// Make the cards the way a print shop takes them, into a folder of
+    /// their own (out/shop-NAME/): makeplayingcards (one PNG per face,
+    /// 822x1122 px at 300 dpi) or thegamecrafter (825x1125 px), both
+    /// poker cards of 2.5 x 3.5 in, RGB. Only the cards are made.
+    #[arg(long, value_name = "NAME", value_parser = shop, conflicts_with = "only")]
+    shop: Option<Shop>,
+    /// Also write the cards' fronts and backs as two files of their own,
+    /// cards-fronts.pdf and cards-backs.pdf, one page per card in the same
+    /// order, for shops that take them apart.
+    #[arg(long)]
+    separate_backs: bool,
     /// Print how long reading the deck took, and designing, imposing and
     /// rendering each output, and writing the files (on standard error).
     #[arg(long)]
@@ -343,6 +355,17 @@ struct DeckArgs {
     /// `edition:`.
     #[arg(long, value_name = "TEXT")]
     edition: Option<String>,
+}
+
+fn shop(s: &str) -> Result<Shop, String> {
+    Shop::parse(s)
+}
+
+impl OnlyArgs {
+    fn apply(&self, o: &mut Overrides) {
+        o.shop = self.shop;
+        o.separate_backs = self.separate_backs;
+    }
 }
 
 fn card_size(s: &str) -> Result<NamedSize, String> {
@@ -634,6 +657,7 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
             poster.apply(&mut overrides);
+            only.apply(&mut overrides);
             {
                 let file = deck_file(&deck.file);
                 run(&file, &overrides, &only, Some(&out_dir(&out, &file)))
@@ -648,6 +672,7 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
             poster.apply(&mut overrides);
+            only.apply(&mut overrides);
             run(&deck_file(&deck.file), &overrides, &only, None)
         }
         Command::Init { dir } => init(&dir),
@@ -670,6 +695,7 @@ fn run_command(cli: Cli) -> u8 {
             let mut overrides = deck.overrides();
             sheets.apply(&mut overrides);
             poster.apply(&mut overrides);
+            only.apply(&mut overrides);
             let file = deck_file(&deck.file);
             let out = out_dir(&out, &file);
             watch(&file, &overrides, &only, &out, preview)
@@ -734,6 +760,8 @@ fn run_command(cli: Cli) -> u8 {
             let only = OnlyArgs {
                 only: Some(vec![Output::Handout]),
                 timings,
+                shop: None,
+                separate_backs: false,
             };
             {
                 let file = deck_file(&file);
@@ -760,6 +788,8 @@ fn run_command(cli: Cli) -> u8 {
             let only = OnlyArgs {
                 only: Some(vec![Output::Poster]),
                 timings,
+                shop: None,
+                separate_backs: false,
             };
             {
                 let file = deck_file(&file);
@@ -849,7 +879,13 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
         Err(code) => return code,
     };
     let loaded = started.elapsed();
-    let wanted = build::wanted(&deck, args.only.as_deref());
+    // A shop's build makes its files of the cards, in a folder of their own.
+    let wanted = match deck.shop {
+        Some(_) => vec![Output::Cards],
+        None => build::wanted(&deck, args.only.as_deref()),
+    };
+    let shop_dir = out.zip(deck.shop).map(|(d, s)| d.join(s.folder()));
+    let out = shop_dir.as_deref().or(out);
     // `check` designs and checks everything but writes no PDF.
     let result = with_progress(|| {
         if out.is_some() {
@@ -908,8 +944,35 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
     say_out!("{what}{}", warnings_note(&diags));
     let t = std::time::Instant::now();
     let code = write(dir, &built.files);
+    if code == 0 && deck.shop.is_some() {
+        remove_stale_faces(dir, &built.files);
+    }
     timings(Some(t.elapsed()));
     code
+}
+
+/// Removes the faces an earlier shop build left in `dir` that this one did
+/// not write (a deck with fewer cards), so that the folder holds this
+/// deck's faces only and a shop's upload takes no stray card.
+fn remove_stale_faces(dir: &Path, files: &[output::OutputFile]) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if deckpress::shop::is_face_name(&name) && !files.iter().any(|f| f.name == name) {
+            match std::fs::remove_file(entry.path()) {
+                Ok(()) => say_out!(
+                    "  removed {}: an earlier build's face, not in this deck",
+                    entry.path().display()
+                ),
+                Err(e) => say_err!(
+                    "warning: {} is an earlier build's face and could not be removed: {e}",
+                    entry.path().display()
+                ),
+            }
+        }
+    }
 }
 
 /// Runs `work`, showing a progress bar on standard error when it is a
@@ -980,6 +1043,10 @@ fn write(dir: &Path, files: &[output::OutputFile]) -> u8 {
             // Each file says whether it replaced an earlier one.
             for (w, f) in written.iter().zip(files) {
                 let verb = if w.replaced { "replaced" } else { "wrote" };
+                // A shop's faces are reported once, by the first of them.
+                if f.summary.is_empty() && !say::json() {
+                    continue;
+                }
                 if say::json() {
                     say::event(&[
                         ("type", say::json_str("file")),

@@ -385,3 +385,122 @@ fn blank_cards_follow_each_characteristic_s_behaviours() {
         stderr(&o)
     );
 }
+
+/// Reads a PNG's size, colour type and pixels-per-metre.
+fn png_info(path: &std::path::Path) -> (u32, u32, png::ColorType, Option<u32>, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut buf).unwrap();
+    let info = reader.info();
+    let ppm = info.pixel_dims.map(|d| d.xppu);
+    buf.truncate(frame.buffer_size());
+    (frame.width, frame.height, frame.color_type, ppm, buf)
+}
+
+#[test]
+fn a_shop_that_takes_images_gets_one_png_per_face_at_its_exact_size() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "shop-tgc", &["--shop", "thegamecrafter"]);
+    let dir = out.join("shop-thegamecrafter");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    // Only the shop's files: no cards.pdf, no sheets.
+    assert_eq!(names.len(), 74, "{names:?}");
+    assert!(!out.join("cards.pdf").exists() && !out.join("sheets.pdf").exists());
+    assert_eq!(names[0], "001a-front.png");
+    assert_eq!(names[1], "001b-back.png");
+    assert_eq!(names[73], "037b-back.png");
+    let (w, h, colour, ppm, pixels) = png_info(&dir.join("001a-front.png"));
+    assert_eq!((w, h), (825, 1125));
+    assert_eq!(colour, png::ColorType::Rgb);
+    assert_eq!(ppm, Some(11811), "300 dpi");
+    // The characteristic's colour runs into the bleed: the corner pixel is
+    // the card's colour, not white paper.
+    let corner = &pixels[..3];
+    assert_ne!(corner, [255, 255, 255], "{corner:?}");
+    // A face is the PDF's page: the back of card 1 differs from its front.
+    let (_, _, _, _, back) = png_info(&dir.join("001b-back.png"));
+    assert_ne!(back, pixels);
+
+    // A second build of a smaller deck leaves no face of the first.
+    let small = fixture("small.yaml");
+    let o = deckpress(&[
+        "build",
+        small.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--shop",
+        "thegamecrafter",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let left = std::fs::read_dir(&dir).unwrap().count();
+    assert!(left < 74, "{left} files");
+    assert!(stdout(&o).contains("removed"), "{}", stdout(&o));
+    assert!(!dir.join("037a-front.png").exists());
+
+    let out = build(&deck, "shop-mpc", &["--shop", "makeplayingcards"]);
+    let (w, h, ..) = png_info(&out.join("shop-makeplayingcards/037b-back.png"));
+    assert_eq!((w, h), (822, 1122));
+}
+
+#[test]
+fn a_shop_refuses_a_card_size_it_does_not_cut() {
+    let deck = root().join("deck.yaml");
+    let out = temp_dir("shop-tarot");
+    let o = deckpress(&[
+        "build",
+        deck.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--shop",
+        "makeplayingcards",
+        "--card-size",
+        "tarot",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("poker cards (2.5 × 3.5 in)") && e.contains("cards.size"),
+        "{e}"
+    );
+    assert!(e.contains("--card-size poker-us"), "{e}");
+    assert!(!out.join("shop-makeplayingcards").exists());
+    let o = deckpress(&["build", "--shop", "moo"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("thegamecrafter"), "{}", stderr(&o));
+}
+
+#[test]
+fn separate_backs_are_the_fronts_and_backs_of_cards_pdf_in_two_files() {
+    let deck = root().join("deck.yaml");
+    let out = build(
+        &deck,
+        "separate-backs",
+        &["--only", "cards", "--separate-backs"],
+    );
+    let all = load(&out.join("cards.pdf"));
+    let fronts = load(&out.join("cards-fronts.pdf"));
+    let backs = load(&out.join("cards-backs.pdf"));
+    assert_eq!(pages(&fronts).len(), 37);
+    assert_eq!(pages(&backs).len(), 37);
+    for card in [1u32, 5, 6, 37] {
+        assert_eq!(
+            squash(&page_text(&fronts, card)),
+            squash(&page_text(&all, 2 * card - 1)),
+            "front of card {card}"
+        );
+        assert_eq!(
+            squash(&page_text(&backs, card)),
+            squash(&page_text(&all, 2 * card)),
+            "back of card {card}"
+        );
+    }
+    let p = pages(&backs)[0];
+    let (tw, th) = box_size(page_box(&backs, p, b"TrimBox").unwrap());
+    assert!(close(tw, 63.0, 0.01) && close(th, 88.0, 0.01));
+    assert!(page_box(&backs, p, b"BleedBox").is_some());
+}

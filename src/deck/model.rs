@@ -356,6 +356,12 @@ pub struct Deck {
     pub labels: Labels,
     /// Where `language:` is, if the deck says.
     pub language_at: Option<Loc>,
+    /// The print shop the cards are made for (`--shop`): its size, bleed
+    /// and files, in a folder of their own.
+    pub shop: Option<crate::shop::Shop>,
+    /// cards.pdf's fronts and backs also as two files of their own
+    /// (`--separate-backs`).
+    pub separate_backs: bool,
 }
 
 impl Deck {

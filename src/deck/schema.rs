@@ -204,6 +204,8 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         words: labels.words(),
         labels,
         language_at,
+        shop: None,
+        separate_backs: false,
     }
 }
 

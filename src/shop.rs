@@ -1,0 +1,284 @@
+//! Print shops' files: `deckpress build --shop NAME` writes the cards the
+//! way one kind of shop takes them, into a folder of their own
+//! (`out/shop-NAME/`): their card size and bleed, their standard and their
+//! page order. Shops that take one image per card face get PNGs drawn from
+//! the PDF itself (hayro), at their exact pixel size, so that what they
+//! print is what the PDF shows.
+
+use std::sync::Arc;
+
+use crate::geom::{Mm, NamedSize, Size};
+use crate::output::OutputFile;
+
+/// A kind of print shop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shop {
+    /// MakePlayingCards: one PNG per face, poker 822 × 1122 px at 300 dpi
+    /// (36 px bleed), RGB.
+    MakePlayingCards,
+    /// The Game Crafter: one PNG per face, poker 825 × 1125 px at 300 dpi
+    /// (1/8 in bleed), RGB only.
+    TheGameCrafter,
+}
+
+/// A poker card as US shops cut it: 2.5 × 3.5 in.
+const POKER_US: Size = Size::new(63.5, 88.9);
+
+/// What a shop that takes images wants of each face.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pixels {
+    pub width: u32,
+    pub height: u32,
+    pub dpi: u32,
+}
+
+impl Shop {
+    pub const ALL: [Shop; 2] = [Shop::MakePlayingCards, Shop::TheGameCrafter];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shop::MakePlayingCards => "makeplayingcards",
+            Shop::TheGameCrafter => "thegamecrafter",
+        }
+    }
+
+    /// The shop as people call it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Shop::MakePlayingCards => "MakePlayingCards",
+            Shop::TheGameCrafter => "The Game Crafter",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Shop, String> {
+        let wanted = s.trim().to_ascii_lowercase().replace(['-', '_', ' '], "");
+        Shop::ALL
+            .into_iter()
+            .find(|shop| shop.name() == wanted)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Shop::ALL.iter().map(|s| s.name()).collect();
+                format!(
+                    "`{s}` is not a shop deckpress knows: use {}",
+                    names.join(" or ")
+                )
+            })
+    }
+
+    /// The folder inside the output folder that holds the shop's files.
+    pub fn folder(self) -> String {
+        format!("shop-{}", self.name())
+    }
+
+    /// The card size and bleed the shop cuts.
+    pub fn card(self) -> (NamedSize, Mm) {
+        let size = NamedSize {
+            name: Some("poker-us"),
+            size: POKER_US,
+        };
+        let px = self.pixels();
+        // The bleed is what the image has beyond the trim, on each side.
+        let bleed = (px.width as f32 / px.dpi as f32 * 25.4 - POKER_US.w) / 2.0;
+        (size, bleed)
+    }
+
+    /// The image of each face.
+    pub fn pixels(self) -> Pixels {
+        match self {
+            Shop::MakePlayingCards => Pixels {
+                width: 822,
+                height: 1122,
+                dpi: 300,
+            },
+            Shop::TheGameCrafter => Pixels {
+                width: 825,
+                height: 1125,
+                dpi: 300,
+            },
+        }
+    }
+
+    /// Whether a deck's cards can be made for this shop: it prints poker
+    /// cards (2.5 × 3.5 in), so a deck designed for poker (63 × 88 mm or
+    /// 63.5 × 88.9) is set at its size; any other size is an error.
+    pub fn takes(self, size: &NamedSize) -> Result<(), String> {
+        let poker = |s: Size| (s.w - 63.0).abs() <= 0.6 && (s.h - 88.0).abs() <= 1.0;
+        if poker(size.size) {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}'s profile in deckpress is for poker cards (2.5 × 3.5 in), and this deck's cards are {}",
+                self.title(),
+                size
+            ))
+        }
+    }
+}
+
+/// The file name of card `n`'s face (1-based, `width` digits): fronts
+/// sort before their backs, and the numbers sort as the names do.
+pub fn face_name(n: usize, width: usize, back: bool) -> String {
+    if back {
+        format!("{n:0width$}b-back.png")
+    } else {
+        format!("{n:0width$}a-front.png")
+    }
+}
+
+/// Whether `name` is one that `face_name` gives.
+pub fn is_face_name(name: &str) -> bool {
+    let digits = name.bytes().take_while(u8::is_ascii_digit).count();
+    digits >= 3 && matches!(&name[digits..], "a-front.png" | "b-back.png")
+}
+
+/// Every page of cards.pdf (front, back, front, back, …) as a PNG at the
+/// shop's exact pixel size: RGB, no alpha, 300 dpi and sRGB recorded in
+/// the file. The pages are drawn on all cores.
+pub fn faces(shop: Shop, pdf: &[u8]) -> Result<Vec<OutputFile>, String> {
+    use hayro::hayro_syntax::Pdf;
+    let px = shop.pixels();
+    let data = Arc::new(pdf.to_vec());
+    let doc = Pdf::new(data.clone()).map_err(|e| format!("cards.pdf cannot be read: {e:?}"))?;
+    let pages = doc.pages().len();
+    drop(doc);
+    let cards = pages / 2;
+    let width = cards.to_string().len().max(3);
+    let threads = crate::threads().min(pages.max(1));
+    let mut out: Vec<Option<Result<OutputFile, String>>> = vec![None; pages];
+    std::thread::scope(|scope| {
+        let mut handles = Vec::new();
+        for t in 0..threads {
+            let data = data.clone();
+            handles.push(scope.spawn(move || {
+                let mut done = Vec::new();
+                let doc = match Pdf::new(data) {
+                    Ok(d) => d,
+                    Err(e) => return vec![(t, Err(format!("cards.pdf cannot be read: {e:?}")))],
+                };
+                let cache = hayro::RenderCache::new();
+                for (i, page) in doc.pages().iter().enumerate() {
+                    if i % threads != t {
+                        continue;
+                    }
+                    let file = face(page, &cache, px).map(|bytes| OutputFile {
+                        name: face_name(i / 2 + 1, width, i % 2 == 1),
+                        bytes,
+                        summary: String::new(),
+                    });
+                    done.push((i, file));
+                }
+                done
+            }));
+        }
+        for h in handles {
+            for (i, file) in h.join().unwrap_or_default() {
+                if i < out.len() {
+                    out[i] = Some(file);
+                }
+            }
+        }
+    });
+    out.into_iter()
+        .enumerate()
+        .map(|(i, f)| f.unwrap_or_else(|| Err(format!("page {} was not drawn", i + 1))))
+        .collect()
+}
+
+/// One page drawn at exactly `px`, as a PNG.
+fn face<'a>(
+    page: &'a hayro::hayro_syntax::page::Page<'a>,
+    cache: &hayro::RenderCache<'a>,
+    px: Pixels,
+) -> Result<Vec<u8>, String> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::vello_cpu::peniko::ImageAlphaType;
+    use hayro::{render, PixmapSettings, RenderSettings};
+    let (w, h) = page.render_dimensions();
+    // The smallest scale that gives the whole pixel count (the renderer
+    // rounds down).
+    let scale = |points: f32, pixels: u32| {
+        let mut s = pixels as f32 / points;
+        while ((points * s) as u32) < pixels {
+            s = f32::from_bits(s.to_bits() + 1);
+        }
+        s
+    };
+    let settings = PixmapSettings {
+        x_scale: scale(w, px.width),
+        y_scale: scale(h, px.height),
+        bg_color: WHITE,
+    };
+    let pixmap = render(
+        page,
+        cache,
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &settings,
+    );
+    let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
+    if (pw, ph) != (px.width, px.height) {
+        return Err(format!(
+            "a face came out {pw} × {ph} px, not {} × {}",
+            px.width, px.height
+        ));
+    }
+    let rgba = pixmap.take_rgba8(ImageAlphaType::Alpha);
+    // On white, every pixel is opaque: the alpha channel is dropped.
+    let rgb: Vec<u8> = rgba
+        .chunks_exact(4)
+        .flat_map(|p| [p[0], p[1], p[2]])
+        .collect();
+    let mut bytes = Vec::new();
+    {
+        let mut enc = png::Encoder::new(&mut bytes, px.width, px.height);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
+        let per_metre = (px.dpi as f64 / 0.0254).round() as u32;
+        enc.set_pixel_dims(Some(png::PixelDimensions {
+            xppu: per_metre,
+            yppu: per_metre,
+            unit: png::Unit::Meter,
+        }));
+        let mut w = enc.write_header().map_err(|e| e.to_string())?;
+        w.write_image_data(&rgb).map_err(|e| e.to_string())?;
+        w.finish().map_err(|e| e.to_string())?;
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shops_bleed_is_their_pixels_beyond_the_trim() {
+        let (size, bleed) = Shop::TheGameCrafter.card();
+        assert_eq!(size.size, POKER_US);
+        assert!((bleed - 3.175).abs() < 0.001, "{bleed}");
+        let (_, bleed) = Shop::MakePlayingCards.card();
+        assert!((bleed - 3.048).abs() < 0.001, "{bleed}");
+    }
+
+    #[test]
+    fn names_sort_fronts_first_in_deck_order() {
+        let mut names: Vec<String> = (1..=120)
+            .flat_map(|n| [face_name(n, 3, false), face_name(n, 3, true)])
+            .collect();
+        let order = names.clone();
+        names.sort();
+        assert_eq!(names, order);
+        assert_eq!(face_name(7, 3, false), "007a-front.png");
+    }
+
+    #[test]
+    fn names_and_sizes() {
+        assert_eq!(Shop::parse("The-Game-Crafter"), Ok(Shop::TheGameCrafter));
+        assert!(Shop::parse("moo").unwrap_err().contains("makeplayingcards"));
+        let tarot = crate::geom::parse_card_size("tarot").unwrap();
+        assert!(Shop::MakePlayingCards.takes(&tarot).is_err());
+        let poker = crate::geom::parse_card_size("poker").unwrap();
+        assert!(Shop::MakePlayingCards.takes(&poker).is_ok());
+    }
+}
