@@ -131,7 +131,7 @@ impl Overrides {
             deck.shop = Some(shop);
             // A deck of another size is refused when the cards are made.
             if shop.takes(&deck.cards.size).is_ok() {
-                let (size, bleed) = shop.card();
+                let (size, bleed) = shop.card(&deck.cards.size);
                 deck.cards.size = size;
                 deck.cards.size_at = None;
                 deck.cards.bleed = bleed;
@@ -297,14 +297,16 @@ fn shop_files(
     files: Vec<OutputFile>,
 ) -> Result<Vec<OutputFile>, render::RenderError> {
     let mut out = Vec::new();
+    let crate::shop::Files::Png(px) = shop.files() else {
+        return Ok(files);
+    };
     for file in files {
         if file.name != "cards.pdf" {
             out.push(file);
             continue;
         }
-        let mut faces = crate::shop::faces(shop, &file.bytes)
+        let mut faces = crate::shop::faces(px, &file.bytes)
             .map_err(|e| render::RenderError(format!("the faces for {}: {e}", shop.title())))?;
-        let px = shop.pixels();
         if let (Some(first), Some(last)) = (faces.first(), faces.last()) {
             let summary = format!(
                 "{} PNG images, {} to {}: each card's front and back for {}, {} × {} px at {} dpi ({} trim + {} mm bleed), RGB, no transparency",
@@ -561,6 +563,10 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
             return None;
         }
     }
+    if let Some(shop) = deck.shop {
+        forbid_transparency(deck, shop, diags);
+        check_inks(deck, shop, diags);
+    }
     let cards = Arc::new(job.faces(Edge::Bleed, diags));
     if diags.has_errors() {
         return None;
@@ -580,6 +586,107 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     Some(renders)
 }
 
+/// The preflight of a shop's PDF, for the report: its standard and output
+/// intent, colour, most ink, smallest text and the pictures' resolution,
+/// measured on what was written.
+fn preflight(pages: &[Page], x: &render::pdfx::Pdfx) -> String {
+    let scale = |t: &crate::geom::Transform| (t.a * t.d - t.b * t.c).abs().sqrt();
+    let mut smallest = f32::INFINITY;
+    let (mut low, mut high) = (f32::INFINITY, 0.0f32);
+    for page in pages {
+        for (t, run) in page.frame.text_runs() {
+            smallest = smallest.min(run.size * scale(&t));
+        }
+        for (t, rect, image) in page.frame.images() {
+            let mm = rect.w * scale(&t);
+            if mm > 0.0 {
+                let ppi = image.width_px as f32 / (mm / 25.4);
+                low = low.min(ppi);
+                high = high.max(ppi);
+            }
+        }
+    }
+    let cond = x.converter.condition;
+    let mut line = format!(
+        "; preflight: {}, output intent {} (profile embedded), DeviceCMYK only, at most {:.0} % ink (limit {:.0} %), dark text solid K",
+        x.standard.name(),
+        cond.id,
+        x.converter.most_ink(),
+        cond.ink_limit
+    );
+    if smallest.is_finite() {
+        line.push_str(&format!(", smallest text {:.1} pt", smallest));
+    }
+    if high > 0.0 {
+        line.push_str(&format!(", pictures {low:.0} to {high:.0} ppi"));
+    } else {
+        line.push_str(", no pictures (icons are vectors)");
+    }
+    if x.standard == render::pdfx::Standard::X1a {
+        line.push_str(", no transparency");
+    }
+    line
+}
+
+/// The inks a deck gives for its colours must be within what the shop's
+/// press takes: one error for each colour over the limit.
+fn check_inks(deck: &Deck, shop: crate::shop::Shop, diags: &mut Diagnostics) {
+    let crate::shop::Files::Pdf(_, condition) = shop.files() else {
+        return;
+    };
+    for c in &deck.characteristics {
+        let Some((inks, at)) = c.cmyk else { continue };
+        let total: f32 = inks.iter().sum();
+        if total > condition.ink_limit + 0.01 {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the colour's inks add up to {} %, more than the {} % that {}'s press takes ({})",
+                    fmt_mm(total),
+                    fmt_mm(condition.ink_limit),
+                    shop.title(),
+                    condition.id
+                ))
+                .at(at)
+                .about(format!("{}, field colour.cmyk", c.label()))
+                .help("lower the cyan, magenta and yellow (keep the black), or leave cmyk out so that deckpress converts the colour within the limit"),
+            );
+        }
+    }
+}
+
+/// PDF/X-1a has no transparency: an SVG icon drawn partly see-through
+/// cannot be printed in it (what is under it is not known to flatten it
+/// onto). One error for each such icon. (A picture's transparency becomes
+/// a hard edge, which PDF/X-1a has.)
+fn forbid_transparency(deck: &Deck, shop: crate::shop::Shop, diags: &mut Diagnostics) {
+    use crate::deck::Icon;
+    use crate::render::pdfx::Standard;
+    use crate::shop::Files;
+    let Files::Pdf(Standard::X1a, _) = shop.files() else {
+        return;
+    };
+    for c in &deck.characteristics {
+        let Some(asset) = &c.icon else { continue };
+        let Icon::Vector(art) = &asset.icon else {
+            continue;
+        };
+        let least = art.least_opacity();
+        if least < 1.0 {
+            diags.push(
+                Diagnostic::error(format!(
+                    "the icon {} is drawn partly see-through (opacity {}), and the files for {} are PDF/X-1a, which has no transparency",
+                    asset.path.display(),
+                    (least * 100.0).round() / 100.0,
+                    shop.title()
+                ))
+                .at(asset.at)
+                .about(format!("{}, field icon", c.label()))
+                .help("make every shape in the SVG opaque (remove its opacity, fill-opacity and stroke-opacity), or use --shop pdfx4, which allows transparency"),
+            );
+        }
+    }
+}
+
 /// The fronts of the cards, or their backs, in a file of their own for
 /// shops that take them apart (`--separate-backs`): one page per card, in
 /// the same order, card 1's back the first page of the backs. Not tagged:
@@ -597,17 +704,24 @@ fn side_pdf(
         .step_by(2)
         .collect();
     let what = if back { "backs" } else { "fronts" };
-    let info = doc_info(deck, &format!("cards, {what}"));
+    let info = DocInfo {
+        pdfx: shop_pdfx(deck)?,
+        ..doc_info(deck, &format!("cards, {what}"))
+    };
     let bytes = render::pdf(&pages, &info)?;
+    let mut summary = format!(
+        "{} pages: the {what} of cards.pdf, one per card in the same order, {} trim + {} mm bleed",
+        pages.len(),
+        deck.cards.size,
+        fmt_mm(bleed)
+    );
+    if let Some(x) = &info.pdfx {
+        summary.push_str(&preflight(&pages, x));
+    }
     Ok(OutputFile {
         name: format!("cards-{what}.pdf"),
         bytes,
-        summary: format!(
-            "{} pages: the {what} of cards.pdf, one per card in the same order, {} trim + {} mm bleed",
-            pages.len(),
-            deck.cards.size,
-            fmt_mm(bleed)
-        ),
+        summary,
     })
 }
 
@@ -934,7 +1048,47 @@ fn doc_info(deck: &Deck, what: &str) -> DocInfo {
         keywords: edition.into_iter().collect(),
         language: deck.language.clone(),
         structure: None,
+        pdfx: None,
     }
+}
+
+/// The PDF/X a shop's cards are made in, if it takes a PDF/X.
+fn shop_pdfx(deck: &Deck) -> Result<Option<render::pdfx::Pdfx>, render::RenderError> {
+    use crate::shop::Files;
+    let Some(Files::Pdf(standard, condition)) = deck.shop.map(|s| s.files()) else {
+        return Ok(None);
+    };
+    let given: Vec<(crate::frame::Color, [f32; 4])> = deck
+        .characteristics
+        .iter()
+        .filter_map(|c| c.cmyk.map(|(inks, _)| (c.colour, inks)))
+        .collect();
+    let converter = render::cmyk::Converter::new(condition)
+        .map_err(render::RenderError)?
+        .with_inks(&given);
+    Ok(Some(render::pdfx::Pdfx {
+        standard,
+        converter: Arc::new(converter),
+        date: deck_date(deck),
+    }))
+}
+
+/// When the deck was made, for the PDF/X dates: `SOURCE_DATE_EPOCH` if
+/// set (reproducible builds), else the deck file's last change, so that
+/// the same deck gives the same bytes.
+fn deck_date(deck: &Deck) -> render::pdfx::Date {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .or_else(|| {
+            std::fs::metadata(&deck.source.path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map(|d| d.as_secs())
+        })
+        .unwrap_or(0);
+    render::pdfx::Date::from_unix(secs)
 }
 
 /// The print-shop deck's structure, for a tagged PDF: a section per
@@ -990,6 +1144,7 @@ pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render:
     let structure = card_structure(deck, cards, &mut pages);
     let info = DocInfo {
         structure: Some(structure),
+        pdfx: shop_pdfx(deck)?,
         ..doc_info(deck, "cards")
     };
     let bytes = render::pdf(&pages, &info)?;
@@ -1007,7 +1162,12 @@ pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render:
             if content_backs == 1 { "" } else { "s" }
         ));
     }
-    summary.push_str(&untagged(pages.len(), &info));
+    if info.pdfx.is_none() {
+        summary.push_str(&untagged(pages.len(), &info));
+    }
+    if let Some(x) = &info.pdfx {
+        summary.push_str(&preflight(&pages, x));
+    }
     Ok(OutputFile {
         name: "cards.pdf".into(),
         bytes,

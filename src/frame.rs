@@ -425,6 +425,25 @@ impl Frame {
         out
     }
 
+    /// Every raster image in the frame and its groups, with the transform
+    /// it is drawn with.
+    pub fn images(&self) -> Vec<(Transform, Rect, &Image)> {
+        fn walk<'a>(f: &'a Frame, t: Transform, out: &mut Vec<(Transform, Rect, &'a Image)>) {
+            for item in &f.items {
+                match item {
+                    Item::Image { rect, image } => out.push((t, *rect, image)),
+                    Item::Group {
+                        transform, frame, ..
+                    } => walk(frame, t.after(transform), out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, Transform::IDENTITY, &mut out);
+        out
+    }
+
     /// All text in the frame, runs joined by spaces (for tests and checks).
     pub fn plain_text(&self) -> String {
         self.text_runs()

@@ -221,9 +221,11 @@ struct OnlyArgs {
     #[arg(long, value_name = "LIST", value_parser = outputs, value_delimiter = ',')]
     only: Option<Vec<Output>>,
     /// Make the cards the way a print shop takes them, into a folder of
-    /// their own (out/shop-NAME/): makeplayingcards (one PNG per face,
-    /// 822x1122 px at 300 dpi) or thegamecrafter (825x1125 px), both
-    /// poker cards of 2.5 x 3.5 in, RGB. Only the cards are made.
+    /// their own (out/shop-NAME/): pdfx4 (PDF/X-4, CMYK for FOGRA39, 3 mm
+    /// bleed: European printers), drivethrucards (PDF/X-1a, CMYK for
+    /// SWOP, 240 % ink, poker 2.5 x 3.5 in), makeplayingcards (one PNG per
+    /// face, 822x1122 px at 300 dpi) or thegamecrafter (825x1125 px).
+    /// Only the cards are made.
     #[arg(long, value_name = "NAME", value_parser = shop, conflicts_with = "only")]
     shop: Option<Shop>,
     /// Also write the cards' fronts and backs as two files of their own,

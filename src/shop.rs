@@ -9,10 +9,18 @@ use std::sync::Arc;
 
 use crate::geom::{Mm, NamedSize, Size};
 use crate::output::OutputFile;
+use crate::render::cmyk::{Condition, FOGRA39, SWOP};
+use crate::render::pdfx::Standard;
 
 /// A kind of print shop.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shop {
+    /// European online printers: PDF/X-4, CMYK for FOGRA39, 3 mm bleed,
+    /// the deck's own card size.
+    Pdfx4,
+    /// DriveThruCards: PDF/X-1a:2003, CMYK for SWOP with at most 240 %
+    /// ink, poker 2.5 × 3.5 in with 1/8 in bleed.
+    DriveThruCards,
     /// MakePlayingCards: one PNG per face, poker 822 × 1122 px at 300 dpi
     /// (36 px bleed), RGB.
     MakePlayingCards,
@@ -32,12 +40,28 @@ pub struct Pixels {
     pub dpi: u32,
 }
 
+/// What a shop takes.
+#[derive(Clone, Copy, Debug)]
+pub enum Files {
+    /// cards.pdf in a PDF/X standard for a printing condition.
+    Pdf(Standard, &'static Condition),
+    /// One PNG per face.
+    Png(Pixels),
+}
+
 impl Shop {
-    pub const ALL: [Shop; 2] = [Shop::MakePlayingCards, Shop::TheGameCrafter];
+    pub const ALL: [Shop; 4] = [
+        Shop::Pdfx4,
+        Shop::DriveThruCards,
+        Shop::MakePlayingCards,
+        Shop::TheGameCrafter,
+    ];
 
     /// The name on the command line.
     pub fn name(self) -> &'static str {
         match self {
+            Shop::Pdfx4 => "pdfx4",
+            Shop::DriveThruCards => "drivethrucards",
             Shop::MakePlayingCards => "makeplayingcards",
             Shop::TheGameCrafter => "thegamecrafter",
         }
@@ -46,6 +70,8 @@ impl Shop {
     /// The shop as people call it.
     pub fn title(self) -> &'static str {
         match self {
+            Shop::Pdfx4 => "a PDF/X-4 print shop",
+            Shop::DriveThruCards => "DriveThruCards",
             Shop::MakePlayingCards => "MakePlayingCards",
             Shop::TheGameCrafter => "The Game Crafter",
         }
@@ -60,7 +86,7 @@ impl Shop {
                 let names: Vec<&str> = Shop::ALL.iter().map(|s| s.name()).collect();
                 format!(
                     "`{s}` is not a shop deckpress knows: use {}",
-                    names.join(" or ")
+                    names.join(", ")
                 )
             })
     }
@@ -70,31 +96,38 @@ impl Shop {
         format!("shop-{}", self.name())
     }
 
-    /// The card size and bleed the shop cuts.
-    pub fn card(self) -> (NamedSize, Mm) {
-        let size = NamedSize {
+    /// The card size and bleed the shop cuts, for a deck of `deck`'s size.
+    pub fn card(self, deck: &NamedSize) -> (NamedSize, Mm) {
+        let poker = NamedSize {
             name: Some("poker-us"),
             size: POKER_US,
         };
-        let px = self.pixels();
-        // The bleed is what the image has beyond the trim, on each side.
-        let bleed = (px.width as f32 / px.dpi as f32 * 25.4 - POKER_US.w) / 2.0;
-        (size, bleed)
+        match self.files() {
+            Files::Pdf(Standard::X4, _) => (deck.clone(), 3.0),
+            Files::Pdf(..) => (poker, 25.4 / 8.0),
+            // The bleed is what the image has beyond the trim, on each side.
+            Files::Png(px) => (
+                poker,
+                (px.width as f32 / px.dpi as f32 * 25.4 - POKER_US.w) / 2.0,
+            ),
+        }
     }
 
-    /// The image of each face.
-    pub fn pixels(self) -> Pixels {
+    /// What the shop takes.
+    pub fn files(self) -> Files {
         match self {
-            Shop::MakePlayingCards => Pixels {
+            Shop::Pdfx4 => Files::Pdf(Standard::X4, &FOGRA39),
+            Shop::DriveThruCards => Files::Pdf(Standard::X1a, &SWOP),
+            Shop::MakePlayingCards => Files::Png(Pixels {
                 width: 822,
                 height: 1122,
                 dpi: 300,
-            },
-            Shop::TheGameCrafter => Pixels {
+            }),
+            Shop::TheGameCrafter => Files::Png(Pixels {
                 width: 825,
                 height: 1125,
                 dpi: 300,
-            },
+            }),
         }
     }
 
@@ -102,6 +135,9 @@ impl Shop {
     /// cards (2.5 × 3.5 in), so a deck designed for poker (63 × 88 mm or
     /// 63.5 × 88.9) is set at its size; any other size is an error.
     pub fn takes(self, size: &NamedSize) -> Result<(), String> {
+        if self == Shop::Pdfx4 {
+            return Ok(());
+        }
         let poker = |s: Size| (s.w - 63.0).abs() <= 0.6 && (s.h - 88.0).abs() <= 1.0;
         if poker(size.size) {
             Ok(())
@@ -134,9 +170,8 @@ pub fn is_face_name(name: &str) -> bool {
 /// Every page of cards.pdf (front, back, front, back, …) as a PNG at the
 /// shop's exact pixel size: RGB, no alpha, 300 dpi and sRGB recorded in
 /// the file. The pages are drawn on all cores.
-pub fn faces(shop: Shop, pdf: &[u8]) -> Result<Vec<OutputFile>, String> {
+pub fn faces(px: Pixels, pdf: &[u8]) -> Result<Vec<OutputFile>, String> {
     use hayro::hayro_syntax::Pdf;
-    let px = shop.pixels();
     let data = Arc::new(pdf.to_vec());
     let doc = Pdf::new(data.clone()).map_err(|e| format!("cards.pdf cannot be read: {e:?}"))?;
     let pages = doc.pages().len();
@@ -254,11 +289,18 @@ mod tests {
 
     #[test]
     fn shops_bleed_is_their_pixels_beyond_the_trim() {
-        let (size, bleed) = Shop::TheGameCrafter.card();
+        let poker = crate::geom::parse_card_size("poker").unwrap();
+        let (size, bleed) = Shop::TheGameCrafter.card(&poker);
         assert_eq!(size.size, POKER_US);
         assert!((bleed - 3.175).abs() < 0.001, "{bleed}");
-        let (_, bleed) = Shop::MakePlayingCards.card();
+        let (_, bleed) = Shop::MakePlayingCards.card(&poker);
         assert!((bleed - 3.048).abs() < 0.001, "{bleed}");
+        let (size, bleed) = Shop::DriveThruCards.card(&poker);
+        assert_eq!((size.size, bleed), (POKER_US, 3.175));
+        // European shops cut the deck's own size, with 3 mm.
+        let tarot = crate::geom::parse_card_size("tarot").unwrap();
+        assert_eq!(Shop::Pdfx4.card(&tarot), (tarot.clone(), 3.0));
+        assert!(Shop::Pdfx4.takes(&tarot).is_ok());
     }
 
     #[test]

@@ -89,6 +89,27 @@ pub struct Vector {
 }
 
 impl Vector {
+    /// The least opacity anything in the art is drawn at (1 when all of
+    /// it is opaque; groups' opacities multiply).
+    pub fn least_opacity(&self) -> f32 {
+        fn walk(nodes: &[Node], outer: f32) -> f32 {
+            let mut least: f32 = 1.0;
+            for node in nodes {
+                let here = match node {
+                    Node::Shape { fill, stroke, .. } => {
+                        let f = fill.map_or(1.0, |f| f.opacity);
+                        let s = stroke.as_ref().map_or(1.0, |s| s.opacity);
+                        outer * f.min(s)
+                    }
+                    Node::Group { opacity, nodes, .. } => walk(nodes, outer * opacity),
+                };
+                least = least.min(here);
+            }
+            least
+        }
+        walk(&self.nodes, 1.0)
+    }
+
     /// The distinct colours the art paints with, in order of first use.
     pub fn colours(&self) -> Vec<Color> {
         fn walk(nodes: &[Node], out: &mut Vec<Color>) {

@@ -504,3 +504,271 @@ fn separate_backs_are_the_fronts_and_backs_of_cards_pdf_in_two_files() {
     assert!(close(tw, 63.0, 0.01) && close(th, 88.0, 0.01));
     assert!(page_box(&backs, p, b"BleedBox").is_some());
 }
+
+/// The operators of a page's content that set a colour, with their
+/// operands, e.g. `0 0 0 1 k`.
+fn colour_ops(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<String> {
+    let content = doc.get_page_content(page);
+    let ops = lopdf::content::Content::decode(&content)
+        .unwrap()
+        .operations;
+    ops.iter()
+        .filter(|op| {
+            matches!(
+                op.operator.as_str(),
+                "rg" | "RG" | "k" | "K" | "g" | "G" | "sc" | "scn" | "cs"
+            )
+        })
+        .map(|op| {
+            let args: Vec<String> = op
+                .operands
+                .iter()
+                .map(|o| match o {
+                    lopdf::Object::Real(r) => format!("{r}"),
+                    lopdf::Object::Integer(i) => format!("{i}"),
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            format!("{} {}", args.join(" "), op.operator)
+        })
+        .collect()
+}
+
+/// The output intent, the Info entries and the XMP of a PDF/X file.
+fn pdfx_marks(doc: &lopdf::Document) -> (String, String, String, String) {
+    let catalog = doc.catalog().unwrap();
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = intents[0].as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFX");
+    let id = String::from_utf8_lossy(
+        intent
+            .get(b"OutputConditionIdentifier")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+    )
+    .to_string();
+    let profile = intent
+        .get(b"DestOutputProfile")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let profile = doc.get_object(profile).unwrap().as_stream().unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
+    let icc = profile.decompressed_content().unwrap();
+    assert_eq!(&icc[12..20], b"prtrCMYK", "a CMYK output profile");
+    let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info).unwrap();
+    let version = String::from_utf8_lossy(info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap())
+        .to_string();
+    let trapped =
+        String::from_utf8_lossy(info.get(b"Trapped").unwrap().as_name().unwrap()).to_string();
+    let xmp = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = doc.get_object(xmp).unwrap().as_stream().unwrap();
+    let xmp = String::from_utf8_lossy(&xmp.content).to_string();
+    (id, version, trapped, xmp)
+}
+
+#[test]
+fn a_pdf_x_4_shop_gets_cmyk_for_fogra39_with_black_text_on_k_alone() {
+    let deck = root().join("deck.yaml");
+    let out = build(&deck, "shop-pdfx4", &["--shop", "pdfx4"]);
+    let bytes = std::fs::read(out.join("shop-pdfx4/cards.pdf")).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.6"));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let (id, version, trapped, xmp) = pdfx_marks(&doc);
+    assert_eq!(
+        (id.as_str(), version.as_str(), trapped.as_str()),
+        ("FOGRA39", "PDF/X-4", "False")
+    );
+    assert!(
+        xmp.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"),
+        "{xmp}"
+    );
+    assert!(xmp.contains("xmp:CreateDate"), "{xmp}");
+    let pages = pages(&doc);
+    assert_eq!(pages.len(), 74);
+    let mut ops = Vec::new();
+    for &p in &pages {
+        ops.extend(colour_ops(&doc, p));
+    }
+    assert!(
+        ops.iter().all(|o| o.ends_with(" k") || o.ends_with(" K")),
+        "{:?}",
+        ops.iter().find(|o| !o.ends_with('k') && !o.ends_with('K'))
+    );
+    // The body text (#1e1e1e) is solid black ink, not four colours.
+    assert!(ops.iter().any(|o| o == "0 0 0 1 k"), "{ops:?}");
+    // Total ink at most 300 %.
+    for o in &ops {
+        let inks: f32 = o
+            .split(' ')
+            .take(4)
+            .filter_map(|v| v.parse::<f32>().ok())
+            .sum();
+        assert!(inks <= 3.0 + 1e-4, "{o}");
+    }
+    // The sizes are the deck's, with 3 mm bleed.
+    let (tw, th) = box_size(page_box(&doc, pages[0], b"TrimBox").unwrap());
+    assert!(close(tw, 63.0, 0.01) && close(th, 88.0, 0.01));
+    let (mw, mh) = box_size(page_box(&doc, pages[0], b"MediaBox").unwrap());
+    assert!(close(mw, 69.0, 0.01) && close(mh, 94.0, 0.01));
+    // The text is all there.
+    let text = squash(&all_text(&doc));
+    for (title, _) in behaviours(&deck) {
+        assert!(text.contains(&squash(&title)), "{title}");
+    }
+    // The same deck gives the same bytes.
+    let again = build(&deck, "shop-pdfx4-again", &["--shop", "pdfx4"]);
+    assert!(std::fs::read(again.join("shop-pdfx4/cards.pdf")).unwrap() == bytes);
+}
+
+#[test]
+fn drivethrucards_gets_pdf_x_1a_for_swop_without_transparency() {
+    let deck = fixture("poster-3.yaml");
+    let out = build(
+        &deck,
+        "shop-dtc",
+        &["--shop", "drivethrucards", "--separate-backs"],
+    );
+    for name in ["cards.pdf", "cards-fronts.pdf", "cards-backs.pdf"] {
+        let bytes = std::fs::read(out.join("shop-drivethrucards").join(name)).unwrap();
+        assert!(bytes.starts_with(b"%PDF-1.4"), "{name}");
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        let (id, version, trapped, _) = pdfx_marks(&doc);
+        assert_eq!(
+            (id.as_str(), version.as_str(), trapped.as_str()),
+            ("CGATS TR 003", "PDF/X-1a:2003", "False"),
+            "{name}"
+        );
+        // 2.75 × 3.75 in pages: poker 2.5 × 3.5 in with 1/8 in bleed.
+        let p = pages(&doc)[0];
+        let (mw, mh) = box_size(page_box(&doc, p, b"MediaBox").unwrap());
+        assert!(
+            close(mw, 69.85, 0.01) && close(mh, 95.25, 0.01),
+            "{mw} x {mh}"
+        );
+        // The picture icon has a hard mask, no soft one; ink at most 240 %.
+        let mut masks = 0;
+        for obj in doc.objects.values() {
+            if let Ok(s) = obj.as_stream() {
+                assert!(s.dict.get(b"SMask").is_err(), "{name}: a soft mask");
+                masks += s.dict.get(b"Mask").is_ok() as usize;
+            }
+        }
+        assert!(masks > 0, "{name}: the PNG icon is masked");
+        for page in pages(&doc) {
+            for o in colour_ops(&doc, page) {
+                assert!(o.ends_with(" k") || o.ends_with(" K"), "{o}");
+                let inks: f32 = o
+                    .split(' ')
+                    .take(4)
+                    .filter_map(|v| v.parse::<f32>().ok())
+                    .sum();
+                assert!(inks <= 2.4 + 1e-4, "{o}");
+            }
+        }
+    }
+    // An SVG icon drawn see-through cannot be PDF/X-1a: one error at it.
+    let o = deckpress(&[
+        "build",
+        fixture("shapes/svg-icons.yaml").to_str().unwrap(),
+        "-o",
+        temp_dir("shop-dtc-svg").to_str().unwrap(),
+        "--shop",
+        "drivethrucards",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("svg-icons.yaml:29:11")
+            && e.contains("see-through")
+            && e.contains("--shop pdfx4"),
+        "{e}"
+    );
+    assert_eq!(e.matches("error:").count(), 1, "{e}");
+}
+
+/// The framework deck with the first colour given with its inks as well,
+/// written beside its icons.
+fn deck_with_inks(name: &str, inks: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    let text = std::fs::read_to_string(root().join("deck.yaml")).unwrap();
+    let text = text.replacen(
+        "colour: \"#123f73\"",
+        &format!("colour: {{ rgb: \"#123f73\", cmyk: {inks} }}"),
+        1,
+    );
+    std::fs::write(dir.join("deck.yaml"), text).unwrap();
+    let assets = dir.join("assets");
+    std::fs::create_dir_all(&assets).unwrap();
+    for e in std::fs::read_dir(root().join("assets")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), assets.join(e.file_name())).unwrap();
+    }
+    dir.join("deck.yaml")
+}
+
+#[test]
+fn a_colour_s_own_inks_are_printed_as_given_and_checked_against_the_press() {
+    let deck = deck_with_inks("inks", "[100, 70, 10, 30]");
+    // An office build is unchanged: sRGB.
+    let out = build(&deck, "inks-office", &["--only", "cards"]);
+    let plain = build(
+        &root().join("deck.yaml"),
+        "inks-plain",
+        &["--only", "cards"],
+    );
+    assert!(
+        std::fs::read(out.join("cards.pdf")).unwrap()
+            == std::fs::read(plain.join("cards.pdf")).unwrap()
+    );
+    // A shop's file has the brand's inks for it.
+    let out = build(&deck, "inks-shop", &["--shop", "pdfx4"]);
+    let doc = load(&out.join("shop-pdfx4/cards.pdf"));
+    let ops = colour_ops(&doc, pages(&doc)[0]);
+    // PDF's inks are written in 256 steps: within 0.2 % of the brand's.
+    let brand = [1.0f32, 0.7, 0.1, 0.3];
+    let exact = |o: &String| {
+        let v: Vec<f32> = o
+            .split(' ')
+            .take(4)
+            .filter_map(|v| v.parse().ok())
+            .collect();
+        v.len() == 4 && v.iter().zip(brand).all(|(a, b)| (a - b).abs() <= 0.002)
+    };
+    assert!(ops.iter().any(exact), "{ops:?}");
+
+    // 320 % is more than DriveThruCards' 240 %: one error at the inks.
+    let deck = deck_with_inks("inks-over", "[100, 90, 30, 100]");
+    let o = deckpress(&["build", deck.to_str().unwrap(), "--shop", "drivethrucards"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.contains("deck.yaml:31:") && e.contains("add up to 320 %") && e.contains("240 %"),
+        "{e}"
+    );
+    assert_eq!(e.matches("error:").count(), 1, "{e}");
+    // 280 % is within FOGRA39's 300 %.
+    let deck = deck_with_inks("inks-ok", "[100, 80, 0, 100]");
+    let o = deckpress(&["build", deck.to_str().unwrap(), "--shop", "pdfx4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Inks that are not four numbers from 0 to 100 are located errors.
+    for (inks, says) in [
+        ("[100, 70, 10]", "3 numbers, not four"),
+        ("[100, 70, 10, 130]", "130 is not an ink"),
+        ("\"100 70 10 30\"", "not a list of four numbers"),
+    ] {
+        let deck = deck_with_inks("inks-bad", inks);
+        let o = deckpress(&["check", deck.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{inks}");
+        let e = stderr(&o);
+        assert!(
+            e.contains(says) && e.contains("deck.yaml:31:"),
+            "{inks}: {e}"
+        );
+        assert!(e.contains("colour.cmyk"), "{e}");
+    }
+}

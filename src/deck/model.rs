@@ -282,6 +282,11 @@ pub struct Characteristic {
     pub pillars: Vec<Text>,
     pub colour: Color,
     pub colour_at: Loc,
+    /// The colour's inks for print shops' CMYK files, as the brand gives
+    /// them (`colour: {rgb: "#123f73", cmyk: [100, 70, 10, 30]}`), in per
+    /// cent, with where they are written; else the colour is converted
+    /// through the shop's profile.
+    pub cmyk: Option<([f32; 4], Loc)>,
     pub icon: Option<Asset>,
     /// What the icon shows, for screen readers (`icon_alt:`); the name
     /// when not given.

@@ -1049,7 +1049,30 @@ impl Cx<'_> {
             format!("characteristic {number} \"{id}\"")
         };
         let name = map.text(self, "name", true, &subject).unwrap_or_default();
+        let mut cmyk = None;
         let (colour, colour_at) = match map.take("colour") {
+            Some((k, v)) if matches!(v.value, Value::Map(_)) => {
+                let subject = format!("{subject}, field colour");
+                let mut m = self.map(v, &subject, &["rgb", "cmyk"]);
+                let rgb = match m.take("rgb") {
+                    Some((k, v)) => (self.colour(k, v, &format!("{subject}.rgb")), v.at),
+                    None => {
+                        self.missing(
+                            &m,
+                            "rgb",
+                            &subject,
+                            "a colour such as \"#1f5fa8\" (in quotes)",
+                        );
+                        (None, v.at)
+                    }
+                };
+                if let Some((_, v)) = m.take("cmyk") {
+                    cmyk = self.inks(v, &format!("{subject}.cmyk")).map(|i| (i, v.at));
+                }
+                m.finish(self);
+                let _ = k;
+                rgb
+            }
             Some((k, v)) => (self.colour(k, v, &format!("{subject}, field colour")), v.at),
             None => {
                 self.missing(
@@ -1123,6 +1146,7 @@ impl Cx<'_> {
             pillars,
             colour: colour.unwrap_or(Color::rgb(0x55, 0x55, 0x55)),
             colour_at,
+            cmyk,
             icon,
             icon_alt,
             behaviours,
@@ -1154,6 +1178,57 @@ impl Cx<'_> {
             text,
             at: node.at,
         }
+    }
+
+    /// Four ink percentages, cyan, magenta, yellow and black, each 0 to
+    /// 100.
+    fn inks(&mut self, node: &Node, subject: &str) -> Option<[f32; 4]> {
+        let help = "give the four inks in per cent, cyan, magenta, yellow and black, each 0 to 100, e.g. cmyk: [100, 70, 10, 30]";
+        let Value::Seq(items) = &node.value else {
+            let other = node.value.kind();
+            self.diags.push(
+                Diagnostic::error(format!("the inks are {other}, not a list of four numbers"))
+                    .about(subject.to_string())
+                    .at(node.at)
+                    .help(help),
+            );
+            return None;
+        };
+        if items.len() != 4 {
+            self.diags.push(
+                Diagnostic::error(format!("{} numbers, not four", items.len()))
+                    .about(subject.to_string())
+                    .at(node.at)
+                    .help(help),
+            );
+            return None;
+        }
+        let mut inks = [0f32; 4];
+        for (i, item) in items.iter().enumerate() {
+            let v = match item.value {
+                Value::Int(n) => n as f64,
+                Value::Float(f) => f,
+                _ => f64::NAN,
+            };
+            if !(0.0..=100.0).contains(&v) {
+                self.diags.push(
+                    Diagnostic::error(match &item.value {
+                        Value::Int(n) => format!("{n} is not an ink between 0 and 100 per cent"),
+                        Value::Float(f) => format!("{f} is not an ink between 0 and 100 per cent"),
+                        Value::Str(t) => {
+                            format!("`{t}` is not an ink: write a number from 0 to 100")
+                        }
+                        other => format!("the ink is {}, not a number from 0 to 100", other.kind()),
+                    })
+                    .about(subject.to_string())
+                    .at(item.at)
+                    .help(help),
+                );
+                return None;
+            }
+            inks[i] = v as f32;
+        }
+        Some(inks)
     }
 
     fn colour(&mut self, key: &Node, node: &Node, subject: &str) -> Option<Color> {

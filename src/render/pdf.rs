@@ -39,6 +39,9 @@ pub struct DocInfo {
     /// The logical structure, for a tagged PDF with bookmarks; the
     /// pages' marks point into it. Without it, the PDF is not tagged.
     pub structure: Option<Structure>,
+    /// A PDF/X file for a print shop: CMYK for its printing condition,
+    /// with the standard's marks. Without it, sRGB.
+    pub pdfx: Option<super::pdfx::Pdfx>,
 }
 
 /// Why a PDF could not be written.
@@ -67,6 +70,12 @@ pub fn tagged(pages: usize, info: &DocInfo) -> bool {
 /// Writes pages as a PDF: tagged and PDF/UA-1 when `info` has a
 /// structure (and the document is not too long to tag).
 pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
+    if let Some(x) = &info.pdfx {
+        // PDF/X is PDF 1.6 or 1.4 (X-1a), PDF/UA-1 is 1.7: a shop's
+        // file is tagged, without claiming PDF/UA.
+        let bytes = write(pages, info, false).map_err(Refused::into_error)?;
+        return super::pdfx::finish(bytes, x, &info.title);
+    }
     if info.structure.is_some() && !tagged(pages.len(), info) {
         let plain = DocInfo {
             structure: None,
@@ -110,7 +119,14 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
     // can (a title shown in the window, the language, every figure's
     // alternative text, headings' titles, bookmarks, every glyph mapped
     // to text) and refuses to write a file that breaks it.
-    let configuration = if ua {
+    let configuration = if let Some(x) = &info.pdfx {
+        ConfigurationBuilder::new()
+            .with_version(x.standard.version())
+            .finish()
+            .map_err(|e| {
+                RenderError(format!("{} cannot be configured: {e:?}", x.standard.name()))
+            })?
+    } else if ua {
         ConfigurationBuilder::new()
             .with_accessibility_validator(Accessibility::UA1)
             .with_version(PdfVersion::Pdf17)
@@ -136,8 +152,24 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
     if !info.keywords.is_empty() {
         metadata = metadata.keywords(info.keywords.clone());
     }
-    doc.set_metadata(metadata);
     let mut cx = Cx::default();
+    if let Some(x) = &info.pdfx {
+        // PDF/X asks for the dates; they are the deck's, so that the same
+        // deck gives the same bytes.
+        let d = x.date;
+        metadata = metadata.creation_date(
+            krilla::metadata::DateTime::new(d.year)
+                .month(d.month)
+                .day(d.day)
+                .hour(d.hour)
+                .minute(d.minute)
+                .second(d.second)
+                .utc_offset_hour(0)
+                .utc_offset_minute(0),
+        );
+        cx.palette = Palette::Cmyk(x.converter.clone());
+    }
+    doc.set_metadata(metadata);
     // For a tagged PDF: each structure node's marked content, and where
     // it first appears (page, top in mm) for bookmarks.
     let nodes = info.structure.as_ref().map_or(0, |s| s.nodes.len());
@@ -272,23 +304,51 @@ type FontKey = (usize, u32, Vec<([u8; 4], u32)>);
 struct Cx {
     fonts: HashMap<FontKey, Font>,
     images: HashMap<usize, KImage>,
+    palette: Palette,
 }
 
-fn paint(c: Color) -> krilla::paint::Paint {
-    rgb::Color::new(c.r, c.g, c.b).into()
+/// How colours are written: sRGB, or a printing condition's inks.
+#[derive(Clone, Default)]
+enum Palette {
+    #[default]
+    Rgb,
+    Cmyk(std::sync::Arc<super::cmyk::Converter>),
 }
 
-fn fill(c: Color) -> Fill {
+impl Palette {
+    /// The paint for text in `c` (near-black text is solid K in CMYK).
+    fn text(&self, c: Color) -> krilla::paint::Paint {
+        match self {
+            Palette::Rgb => self.paint(c),
+            Palette::Cmyk(inks) => {
+                let [c, m, y, k] = inks.text_inks(c);
+                krilla::color::cmyk::Color::new(c, m, y, k).into()
+            }
+        }
+    }
+
+    fn paint(&self, c: Color) -> krilla::paint::Paint {
+        match self {
+            Palette::Rgb => rgb::Color::new(c.r, c.g, c.b).into(),
+            Palette::Cmyk(inks) => {
+                let [c, m, y, k] = inks.inks(c);
+                krilla::color::cmyk::Color::new(c, m, y, k).into()
+            }
+        }
+    }
+}
+
+fn fill(palette: &Palette, c: Color) -> Fill {
     Fill {
-        paint: paint(c),
+        paint: palette.paint(c),
         opacity: NormalizedF32::ONE,
         rule: FillRule::NonZero,
     }
 }
 
-fn stroke(s: &Stroke) -> KStroke {
+fn stroke(palette: &Palette, s: &Stroke) -> KStroke {
     KStroke {
-        paint: paint(s.color),
+        paint: palette.paint(s.color),
         width: s.width,
         miter_limit: 4.0,
         line_cap: LineCap::Butt,
@@ -347,12 +407,16 @@ impl Cx {
         if let Some(i) = self.images.get(&key) {
             return Ok(i.clone());
         }
-        let data: krilla::Data = img.data.clone().into();
-        let image = match img.format {
-            ImageFormat::Png => KImage::from_png(data, true),
-            ImageFormat::Jpeg => KImage::from_jpeg(data, true),
-        }
-        .map_err(|e| RenderError(format!("an image could not be embedded: {e}")))?;
+        let image = if let Palette::Cmyk(inks) = &self.palette {
+            super::pdfx::cmyk_image(img, inks)?
+        } else {
+            let data: krilla::Data = img.data.clone().into();
+            match img.format {
+                ImageFormat::Png => KImage::from_png(data, true),
+                ImageFormat::Jpeg => KImage::from_jpeg(data, true),
+            }
+            .map_err(|e| RenderError(format!("an image could not be embedded: {e}")))?
+        };
         self.images.insert(key, image.clone());
         Ok(image)
     }
@@ -479,8 +543,8 @@ impl Cx {
                     stroke: st,
                 } => {
                     let Some(p) = kpath(path) else { continue };
-                    s.set_fill(f.map(fill));
-                    s.set_stroke(st.as_ref().map(stroke));
+                    s.set_fill(f.map(|c| fill(&self.palette, c)));
+                    s.set_stroke(st.as_ref().map(|st| stroke(&self.palette, st)));
                     s.draw_path(&p);
                 }
                 Item::Text(run) => {
@@ -501,11 +565,18 @@ impl Cx {
                         })
                         .collect();
                     let em = pt_to_mm(run.size);
-                    s.set_fill(Some(fill(run.color)));
+                    s.set_fill(Some(Fill {
+                        paint: self.palette.text(run.color),
+                        ..fill(&self.palette, run.color)
+                    }));
                     // A bold made from a regular: the outlines thickened by
                     // a stroke of the text's colour (never a hairline).
-                    s.set_stroke(run.synthesis.embolden.then(|| {
-                        stroke(&Stroke::solid(run.color, (0.04 * em).max(pt_to_mm(0.3))))
+                    s.set_stroke(run.synthesis.embolden.then(|| KStroke {
+                        paint: self.palette.text(run.color),
+                        ..stroke(
+                            &self.palette,
+                            &Stroke::solid(run.color, (0.04 * em).max(pt_to_mm(0.3))),
+                        )
                     }));
                     let skewed = run.synthesis.skew != 0.0;
                     let mut at = KPoint::from_xy(run.origin.x, run.origin.y);
@@ -533,7 +604,7 @@ impl Cx {
                 }
                 Item::Vector { rect, art, tint } => {
                     s.push_transform(&ktransform(&art.placement(*rect)));
-                    vector_nodes(s, &art.nodes, *tint);
+                    vector_nodes(s, &art.nodes, *tint, &self.palette);
                     s.pop();
                 }
                 Item::Image { rect, image } => {
@@ -576,7 +647,7 @@ fn rule(r: vector::FillRule) -> FillRule {
 }
 
 /// Draws vector art's nodes, every colour replaced by `tint` if given.
-fn vector_nodes(s: &mut Surface, nodes: &[vector::Node], tint: Option<Color>) {
+fn vector_nodes(s: &mut Surface, nodes: &[vector::Node], tint: Option<Color>, palette: &Palette) {
     for node in nodes {
         match node {
             vector::Node::Shape {
@@ -588,12 +659,12 @@ fn vector_nodes(s: &mut Surface, nodes: &[vector::Node], tint: Option<Color>) {
                 let Some(p) = kpath(path) else { continue };
                 s.push_transform(&ktransform(transform));
                 s.set_fill(f.map(|f| Fill {
-                    paint: paint(tint.unwrap_or(f.color)),
+                    paint: palette.paint(tint.unwrap_or(f.color)),
                     opacity: opacity(f.opacity),
                     rule: rule(f.rule),
                 }));
                 s.set_stroke(st.as_ref().map(|st| KStroke {
-                    paint: paint(tint.unwrap_or(st.color)),
+                    paint: palette.paint(tint.unwrap_or(st.color)),
                     width: st.width,
                     miter_limit: st.miter_limit,
                     line_cap: match st.cap {
@@ -638,7 +709,7 @@ fn vector_nodes(s: &mut Surface, nodes: &[vector::Node], tint: Option<Color>) {
                     s.push_opacity(opacity(*o));
                     pushed += 1;
                 }
-                vector_nodes(s, nodes, tint);
+                vector_nodes(s, nodes, tint, palette);
                 for _ in 0..pushed {
                     s.pop();
                 }

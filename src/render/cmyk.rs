@@ -1,0 +1,288 @@
+//! CMYK for print shops: the display list's sRGB colours converted to the
+//! inks of a printing condition through its ICC profile (moxcms, relative
+//! colorimetric), with neutral greys on the black plate alone, so that
+//! text and hairlines in black or dark grey print as solid K and never in
+//! four colours.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use moxcms::{ColorProfile, Layout, RenderingIntent, TransformF32Executor, TransformOptions};
+
+use crate::frame::Color;
+
+/// A printing condition: its profile and how PDF/X names it.
+#[derive(Debug)]
+pub struct Condition {
+    /// `OutputConditionIdentifier`: the condition's name in the ICC
+    /// registry of characterisation data.
+    pub id: &'static str,
+    /// A description for people (`Info` of the output intent).
+    pub info: &'static str,
+    /// The ICC profile (CMYK output), embedded as the output intent.
+    pub profile: &'static [u8],
+    /// The most ink the condition takes, in per cent (C + M + Y + K).
+    pub ink_limit: f32,
+}
+
+/// ISO 12647-2 offset on coated paper: the European print shops' default.
+pub static FOGRA39: Condition = Condition {
+    id: "FOGRA39",
+    info: "Coated FOGRA39 (ISO 12647-2:2004/Amd 1, paper type 1 or 2), deckpress's profile from FOGRA39L data",
+    profile: include_bytes!("../../icc/deckpress-fogra39.icc"),
+    ink_limit: 300.0,
+};
+
+/// SWOP web offset on grade 3 coated paper, with DriveThruCards' ink
+/// limit.
+pub static SWOP: Condition = Condition {
+    id: "CGATS TR 003",
+    info:
+        "SWOP coated grade 3 (CGATS TR 003), 240 % total ink, deckpress's profile from TR 003 data",
+    profile: include_bytes!("../../icc/deckpress-swop3-240.icc"),
+    ink_limit: 240.0,
+};
+
+/// Converts colours to a condition's inks; each colour once.
+pub struct Converter {
+    pub condition: &'static Condition,
+    transform: Arc<TransformF32Executor>,
+    known: Mutex<HashMap<Color, [u8; 4]>>,
+    /// The most ink of any picture's pixel converted.
+    pixels_ink: Mutex<f32>,
+}
+
+impl std::fmt::Debug for Converter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Converter({})", self.condition.id)
+    }
+}
+
+impl PartialEq for Converter {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.condition, other.condition)
+    }
+}
+
+/// A condition's compressed profile, made once.
+type Compressed = (&'static str, Arc<Vec<u8>>);
+/// A condition's transform, made once.
+type Made = (&'static str, Arc<TransformF32Executor>);
+
+/// A neutral grey this dark or darker is solid black: a tint of K from
+/// 75 % up reads as black, and screened it looks grey and ragged.
+const SOLID_K_FROM: f32 = 0.75;
+
+impl Converter {
+    pub fn new(condition: &'static Condition) -> Result<Converter, String> {
+        // Building the transform's tables takes a few milliseconds: once
+        // per condition and process (cards.pdf and its fronts and backs).
+        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        let mut made = MADE
+            .lock()
+            .map_err(|_| "the colour tables are unusable".to_string())?;
+        let transform = match made.iter().find(|(id, _)| *id == condition.id) {
+            Some((_, t)) => t.clone(),
+            None => {
+                let t = Self::transform(condition)?;
+                made.push((condition.id, t.clone()));
+                t
+            }
+        };
+        drop(made);
+        Ok(Converter {
+            condition,
+            transform,
+            known: Mutex::new(HashMap::new()),
+            pixels_ink: Mutex::new(0.0),
+        })
+    }
+
+    fn transform(condition: &Condition) -> Result<Arc<TransformF32Executor>, String> {
+        let profile = ColorProfile::new_from_slice(condition.profile)
+            .map_err(|e| format!("the {} profile cannot be read: {e:?}", condition.id))?;
+        ColorProfile::new_srgb()
+            .create_transform_f32(
+                Layout::Rgb,
+                &profile,
+                Layout::Rgba,
+                TransformOptions {
+                    rendering_intent: RenderingIntent::RelativeColorimetric,
+                    ..TransformOptions::default()
+                },
+            )
+            .map_err(|e| format!("sRGB cannot be converted to {}: {e:?}", condition.id))
+    }
+
+    /// The profile, compressed for embedding (once per condition and
+    /// process).
+    pub fn compressed_profile(&self) -> Arc<Vec<u8>> {
+        static DONE: Mutex<Vec<Compressed>> = Mutex::new(Vec::new());
+        let id = self.condition.id;
+        let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, z)) = done.iter().find(|(i, _)| *i == id) {
+            return z.clone();
+        }
+        use std::io::Write;
+        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+        let z = Arc::new(
+            e.write_all(self.condition.profile)
+                .and_then(|_| e.finish())
+                .unwrap_or_default(),
+        );
+        done.push((id, z.clone()));
+        z
+    }
+
+    /// The same, with the inks the deck gives for some of its colours
+    /// (in per cent): those colours are written with them, exactly.
+    pub fn with_inks(mut self, given: &[(Color, [f32; 4])]) -> Converter {
+        let known = self.known.get_mut().expect("not shared yet");
+        for (c, inks) in given {
+            known.insert(*c, inks.map(|v| (v.clamp(0.0, 100.0) * 2.55).round() as u8));
+        }
+        self
+    }
+
+    /// The inks (0 to 255 each) for an sRGB colour. A neutral grey is
+    /// black ink alone: white none, dark greys solid K, the others a K
+    /// tint of their lightness.
+    pub fn inks(&self, c: Color) -> [u8; 4] {
+        if let Some(k) = self.known.lock().ok().and_then(|m| m.get(&c).copied()) {
+            return k;
+        }
+        let inks = self.convert(c);
+        if let Ok(mut m) = self.known.lock() {
+            m.insert(c, inks);
+        }
+        inks
+    }
+
+    fn convert(&self, c: Color) -> [u8; 4] {
+        let (hi, lo) = (c.r.max(c.g).max(c.b), c.r.min(c.g).min(c.b));
+        if hi - lo <= 6 {
+            let v = (c.r as f32 + c.g as f32 + c.b as f32) / (3.0 * 255.0);
+            let k = 1.0 - v;
+            let k = if k >= SOLID_K_FROM { 1.0 } else { k };
+            return [0, 0, 0, (k * 255.0).round() as u8];
+        }
+        let src = [c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0];
+        let mut dst = [0f32; 4];
+        if self.transform.transform(&src, &mut dst).is_err() {
+            // Cannot happen for one pixel of the right layout; black ink
+            // of the colour's darkness rather than nothing.
+            let k = 1.0 - src.iter().sum::<f32>() / 3.0;
+            return [0, 0, 0, (k * 255.0).round() as u8];
+        }
+        let mut inks = dst.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+        // Rounding must not take a colour over the condition's limit.
+        while total(inks) > self.condition.ink_limit {
+            let i = (0..3).max_by_key(|&i| inks[i]).unwrap_or(0);
+            inks[i] = inks[i].saturating_sub(1);
+        }
+        inks
+    }
+
+    /// The inks for text in `c`: as `inks`, except that text which prints
+    /// nearly black (a dark colour whose inks look neutral, such as a
+    /// navy so deep it reads as black) is solid K, since small type in
+    /// four plates blurs when they do not register exactly.
+    pub fn text_inks(&self, c: Color) -> [u8; 4] {
+        let inks = self.inks(c);
+        let [cy, m, y, k] = inks.map(|v| v as f32 / 255.0);
+        let (r, g, b) = (
+            (1.0 - cy) * (1.0 - k),
+            (1.0 - m) * (1.0 - k),
+            (1.0 - y) * (1.0 - k),
+        );
+        let light = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let spread = r.max(g).max(b) - r.min(g).min(b);
+        if light <= 0.22 && spread <= 0.12 {
+            [0, 0, 0, 255]
+        } else {
+            inks
+        }
+    }
+
+    /// Converts 8-bit RGB pixels to 8-bit CMYK (for raster icons).
+    pub fn pixels(&self, rgb: &[u8]) -> Vec<u8> {
+        let mut out = Vec::with_capacity(rgb.len() / 3 * 4);
+        let mut memo: HashMap<[u8; 3], [u8; 4]> = HashMap::new();
+        for p in rgb.chunks_exact(3) {
+            let key = [p[0], p[1], p[2]];
+            let inks = *memo
+                .entry(key)
+                .or_insert_with(|| self.convert(Color::rgb(p[0], p[1], p[2])));
+            out.extend_from_slice(&inks);
+        }
+        let most = memo.values().map(|&i| total(i)).fold(0.0, f32::max);
+        if let Ok(mut m) = self.pixels_ink.lock() {
+            *m = m.max(most);
+        }
+        out
+    }
+
+    /// The most ink of any colour or picture converted so far, in per
+    /// cent: what the file's preflight reports.
+    pub fn most_ink(&self) -> f32 {
+        let colours = self
+            .known
+            .lock()
+            .map(|m| m.values().map(|&i| total(i)).fold(0.0, f32::max))
+            .unwrap_or(0.0);
+        let pixels = self.pixels_ink.lock().map(|m| *m).unwrap_or(0.0);
+        colours.max(pixels)
+    }
+}
+
+/// The total ink of a colour, in per cent.
+pub fn total(inks: [u8; 4]) -> f32 {
+    inks.iter().map(|&v| v as f32).sum::<f32>() / 255.0 * 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn greys_are_black_ink_alone_and_dark_ones_solid() {
+        let c = Converter::new(&FOGRA39).unwrap();
+        assert_eq!(c.inks(Color::rgb(0x1e, 0x1e, 0x1e)), [0, 0, 0, 255]);
+        assert_eq!(c.inks(Color::BLACK), [0, 0, 0, 255]);
+        assert_eq!(c.inks(Color::WHITE), [0, 0, 0, 0]);
+        // A navy so dark it reads as black is black ink alone as text,
+        // and keeps its colour as a fill.
+        let navy = Color::rgb(0x14, 0x1c, 0x2e);
+        assert_eq!(c.text_inks(navy), [0, 0, 0, 255]);
+        assert_ne!(c.inks(navy), [0, 0, 0, 255]);
+        let blue = Color::rgb(0x12, 0x3f, 0x73);
+        assert_eq!(c.text_inks(blue), c.inks(blue));
+        let grey = c.inks(Color::rgb(128, 128, 128));
+        assert_eq!(&grey[..3], &[0, 0, 0]);
+        assert!((120..=135).contains(&grey[3]), "{grey:?}");
+    }
+
+    #[test]
+    fn colours_keep_their_hue_within_the_ink_limit() {
+        for (cond, limit) in [(&FOGRA39, 300.0), (&SWOP, 240.0)] {
+            let c = Converter::new(cond).unwrap();
+            // The framework's dark blue: mostly cyan, some magenta.
+            let blue = c.inks(Color::rgb(0x12, 0x3f, 0x73));
+            assert!(
+                blue[0] > 150 && blue[0] > blue[1] && blue[1] > blue[2],
+                "{blue:?}"
+            );
+            let red = c.inks(Color::rgb(200, 30, 40));
+            assert!(red[1] > 150 && red[2] > 100 && red[0] < 60, "{red:?}");
+            // The darkest colours a deck can have stay within the limit.
+            for rgb in [(10, 0, 40), (40, 0, 0), (0, 20, 10), (5, 5, 60)] {
+                let inks = c.inks(Color::rgb(rgb.0, rgb.1, rgb.2));
+                assert!(
+                    total(inks) <= limit + 0.01,
+                    "{rgb:?} {inks:?} {}",
+                    total(inks)
+                );
+            }
+        }
+    }
+}
