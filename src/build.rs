@@ -52,6 +52,9 @@ pub struct Overrides {
     pub shop: Option<crate::shop::Shop>,
     /// Fronts and backs in two more files.
     pub separate_backs: bool,
+    /// The office outputs are asked for (`--only`, `poster`, `handout`,
+    /// `preview`, `calibrate`): the deck's `print: shop:` does not apply.
+    pub office: bool,
 }
 
 /// A size as written on the command line: its preset name, or `WxH`.
@@ -127,7 +130,10 @@ impl Overrides {
                 at: Default::default(),
             });
         }
-        if let Some(shop) = self.shop {
+        if self.office && self.shop.is_none() {
+            deck.shop = None;
+        }
+        if let Some(shop) = self.shop.or(deck.shop) {
             deck.shop = Some(shop);
             // A deck of another size is refused when the cards are made.
             if shop.takes(&deck.cards.size).is_ok() {
@@ -566,6 +572,20 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     if let Some(shop) = deck.shop {
         forbid_transparency(deck, shop, diags);
         check_inks(deck, shop, diags);
+        if let (Some(p), crate::shop::Files::Png(_)) = (&deck.print_profile, shop.files()) {
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the profile {} is not used: {} takes RGB images",
+                    p.path.display(),
+                    shop.title()
+                ))
+                .at(p.at)
+                .about("the deck, field print.profile")
+                .help(
+                    "the profile is for the CMYK files of --shop pdfx4 and --shop drivethrucards",
+                ),
+            );
+        }
     }
     let cards = Arc::new(job.faces(Edge::Bleed, diags));
     if diags.has_errors() {
@@ -606,7 +626,7 @@ fn preflight(pages: &[Page], x: &render::pdfx::Pdfx) -> String {
             }
         }
     }
-    let cond = x.converter.condition;
+    let cond = &x.converter.condition;
     let mut line = format!(
         "; preflight: {}, output intent {} (profile embedded), DeviceCMYK only, at most {:.0} % ink (limit {:.0} %), dark text solid K",
         x.standard.name(),
@@ -1063,7 +1083,17 @@ fn shop_pdfx(deck: &Deck) -> Result<Option<render::pdfx::Pdfx>, render::RenderEr
         .iter()
         .filter_map(|c| c.cmyk.map(|(inks, _)| (c.colour, inks)))
         .collect();
-    let converter = render::cmyk::Converter::new(condition)
+    // The shop's own profile, if the deck names one, for its press's
+    // limit; else the bundled one.
+    let condition = match &deck.print_profile {
+        Some(p) => render::cmyk::Condition::custom(
+            &p.path.display().to_string(),
+            p.bytes.to_vec(),
+            condition,
+        ),
+        None => condition.clone(),
+    };
+    let converter = render::cmyk::Converter::new(Arc::new(condition))
         .map_err(render::RenderError)?
         .with_inks(&given);
     Ok(Some(render::pdfx::Pdfx {

@@ -367,6 +367,7 @@ impl OnlyArgs {
     fn apply(&self, o: &mut Overrides) {
         o.shop = self.shop;
         o.separate_backs = self.separate_backs;
+        o.office = self.only.is_some();
     }
 }
 
@@ -705,6 +706,7 @@ fn run_command(cli: Cli) -> u8 {
         Command::Preview { deck, out, poster } => {
             let mut overrides = deck.overrides();
             poster.apply(&mut overrides);
+            overrides.office = true;
             {
                 let file = deck_file(&deck.file);
                 preview(&file, &overrides, &out_dir(&out, &file))
@@ -753,6 +755,7 @@ fn run_command(cli: Cli) -> u8 {
         Command::Calibrate { deck, paper, out } => {
             let mut overrides = deck.overrides();
             paper.apply(&mut overrides);
+            overrides.office = true;
             {
                 let file = deck_file(&deck.file);
                 calibrate(&file, &overrides, &out_dir(&out, &file))
@@ -769,7 +772,10 @@ fn run_command(cli: Cli) -> u8 {
                 let file = deck_file(&file);
                 run(
                     &file,
-                    &Overrides::default(),
+                    &Overrides {
+                        office: true,
+                        ..Overrides::default()
+                    },
                     &only,
                     Some(&out_dir(&out, &file)),
                 )
@@ -784,6 +790,7 @@ fn run_command(cli: Cli) -> u8 {
         } => {
             let mut overrides = Overrides {
                 poster_bleed: bleed,
+                office: true,
                 ..Overrides::default()
             };
             poster.apply(&mut overrides);

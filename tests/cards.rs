@@ -772,3 +772,89 @@ fn a_colour_s_own_inks_are_printed_as_given_and_checked_against_the_press() {
         assert!(e.contains("colour.cmyk"), "{e}");
     }
 }
+
+#[test]
+fn the_deck_names_its_shop_and_the_shop_s_own_profile() {
+    let deck = deck_with_inks("print-section", "[100, 70, 10, 30]");
+    let dir = deck.parent().unwrap().to_path_buf();
+    std::fs::copy(
+        root().join("icc/deckpress-swop3-240.icc"),
+        dir.join("shop.icc"),
+    )
+    .unwrap();
+    let mut text = std::fs::read_to_string(&deck).unwrap();
+    text.push_str("print:\n  shop: pdfx4\n  profile: shop.icc\n");
+    std::fs::write(&deck, &text).unwrap();
+    // `deckpress build` makes the shop's files, with the shop's profile
+    // embedded as the output intent.
+    let out = dir.join("out");
+    let o = deckpress(&["build", deck.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = load(&out.join("shop-pdfx4/cards.pdf"));
+    let (id, version, ..) = pdfx_marks(&doc);
+    assert_eq!((id.as_str(), version.as_str()), ("Custom", "PDF/X-4"));
+    let intent = doc
+        .catalog()
+        .unwrap()
+        .get(b"OutputIntents")
+        .unwrap()
+        .as_array()
+        .unwrap()[0]
+        .as_dict()
+        .unwrap()
+        .get(b"DestOutputProfile")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let icc = doc
+        .get_object(intent)
+        .unwrap()
+        .as_stream()
+        .unwrap()
+        .decompressed_content()
+        .unwrap();
+    assert!(
+        icc == std::fs::read(dir.join("shop.icc")).unwrap(),
+        "the shop's profile, byte for byte"
+    );
+    assert!(!out.join("sheets.pdf").exists());
+    // --only builds the office files as ever.
+    let o = deckpress(&["build", deck.to_str().unwrap(), "--only", "sheets"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("sheets.pdf").exists());
+
+    // A profile that is not for CMYK printing, a missing one and an
+    // unknown shop: one located error each.
+    std::fs::write(dir.join("rgb.icc"), {
+        let mut b = std::fs::read(root().join("icc/deckpress-fogra39.icc")).unwrap();
+        b[16..20].copy_from_slice(b"RGB ");
+        b
+    })
+    .unwrap();
+    let line = text.lines().count();
+    for (print, says, at) in [
+        (
+            "  shop: pdfx4\n  profile: rgb.icc\n",
+            "not for CMYK printing",
+            format!("deck.yaml:{line}:12"),
+        ),
+        (
+            "  shop: pdfx4\n  profile: gone.icc\n",
+            "does not exist",
+            format!("deck.yaml:{line}:12"),
+        ),
+        (
+            "  shop: moo\n",
+            "is not a shop deckpress knows",
+            format!("deck.yaml:{}:9", line - 1),
+        ),
+    ] {
+        let t = text.replace("  shop: pdfx4\n  profile: shop.icc\n", print);
+        std::fs::write(&deck, t).unwrap();
+        let o = deckpress(&["check", deck.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{print}");
+        let e = stderr(&o);
+        assert!(e.contains(says) && e.contains(&at), "{print}: {e}");
+        assert_eq!(e.matches("error:").count(), 1, "{e}");
+    }
+}

@@ -45,6 +45,15 @@ impl Icon {
     }
 }
 
+/// An ICC profile named by the deck, read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    /// The path as written in the deck.
+    pub path: PathBuf,
+    pub bytes: Arc<Vec<u8>>,
+    pub at: Loc,
+}
+
 /// An image file named by the deck, read and checked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Asset {
@@ -364,6 +373,9 @@ pub struct Deck {
     /// The print shop the cards are made for (`--shop`): its size, bleed
     /// and files, in a folder of their own.
     pub shop: Option<crate::shop::Shop>,
+    /// The print shop's own CMYK profile (`print: profile:`), used for
+    /// its PDF/X files instead of the bundled one.
+    pub print_profile: Option<Profile>,
     /// cards.pdf's fronts and backs also as two files of their own
     /// (`--separate-backs`).
     pub separate_backs: bool,

@@ -38,6 +38,7 @@ pub const DECK_KEYS: &[&str] = &[
     "sheets",
     "characteristics",
     "labels",
+    "print",
     "words",
 ];
 /// The keys of `words:`: the worksheet's words.
@@ -131,6 +132,10 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         }
     }
     let credit = top.text(&mut cx, "credit", false, "the deck");
+    let (shop, print_profile) = match top.take("print") {
+        Some((_, node)) => cx.print(node, base_dir),
+        None => (None, None),
+    };
     let (language, language_at) = match top.plain(&mut cx, "language", "the deck") {
         Some((s, at)) => (s, Some(at)),
         None => ("en".to_string(), None),
@@ -204,7 +209,8 @@ pub fn convert(root: &Node, source: &Source, base_dir: &Path, diags: &mut Diagno
         words: labels.words(),
         labels,
         language_at,
-        shop: None,
+        shop,
+        print_profile,
         separate_backs: false,
     }
 }
@@ -1178,6 +1184,64 @@ impl Cx<'_> {
             text,
             at: node.at,
         }
+    }
+
+    /// The `print:` section: the print shop the cards are made for, and
+    /// its own CMYK profile.
+    fn print(
+        &mut self,
+        node: &Node,
+        base_dir: &Path,
+    ) -> (Option<crate::shop::Shop>, Option<super::model::Profile>) {
+        let subject = "the deck, section print";
+        let mut map = self.map(node, subject, &["shop", "profile"]);
+        let shop = map.plain(self, "shop", subject).and_then(|(name, at)| {
+            match crate::shop::Shop::parse(&name) {
+                Ok(s) => Some(s),
+                Err(why) => {
+                    self.diags.push(
+                        Diagnostic::error(why)
+                            .about("the deck, field print.shop")
+                            .at(at)
+                            .help("or leave shop out: deckpress build --shop NAME chooses one for a build"),
+                    );
+                    None
+                }
+            }
+        });
+        let profile = map.plain(self, "profile", subject).and_then(|(path, at)| {
+            use crate::files::read_bounded;
+            // No print profile is larger than a few megabytes.
+            const CAP: u64 = 16 * 1024 * 1024;
+            let rel = PathBuf::from(&path);
+            let full = base_dir.join(&rel);
+            self.named.push(full.clone());
+            let fail = |msg: String| {
+                Diagnostic::error(msg)
+                    .about("the deck, field print.profile")
+                    .at(at)
+                    .help("name the CMYK output profile (.icc) the print shop gives, relative to the deck file's folder, or leave profile out to use deckpress's own for the shop")
+            };
+            match read_bounded(&full, CAP) {
+                Err(p) => {
+                    self.diags.push(fail(p.describe(&full.display().to_string(), CAP)));
+                    None
+                }
+                Ok(bytes) => match crate::render::cmyk::check_profile(&bytes) {
+                    Ok(()) => Some(super::model::Profile {
+                        path: rel,
+                        bytes: Arc::new(bytes),
+                        at,
+                    }),
+                    Err(why) => {
+                        self.diags.push(fail(format!("{path} cannot be used: {why}")));
+                        None
+                    }
+                },
+            }
+        });
+        map.finish(self);
+        (shop, profile)
     }
 
     /// Four ink percentages, cyan, magenta, yellow and black, each 0 to

@@ -4,6 +4,7 @@
 //! text and hairlines in black or dark grey print as solid K and never in
 //! four colours.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -12,40 +13,83 @@ use moxcms::{ColorProfile, Layout, RenderingIntent, TransformF32Executor, Transf
 use crate::frame::Color;
 
 /// A printing condition: its profile and how PDF/X names it.
-#[derive(Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     /// `OutputConditionIdentifier`: the condition's name in the ICC
-    /// registry of characterisation data.
-    pub id: &'static str,
+    /// registry of characterisation data (`Custom` for a shop's own
+    /// profile).
+    pub id: Cow<'static, str>,
     /// A description for people (`Info` of the output intent).
-    pub info: &'static str,
+    pub info: Cow<'static, str>,
     /// The ICC profile (CMYK output), embedded as the output intent.
-    pub profile: &'static [u8],
+    pub profile: Cow<'static, [u8]>,
     /// The most ink the condition takes, in per cent (C + M + Y + K).
     pub ink_limit: f32,
 }
 
+impl Condition {
+    /// A print shop's own profile, for the limit of `like`'s press.
+    pub fn custom(name: &str, profile: Vec<u8>, like: &Condition) -> Condition {
+        Condition {
+            id: Cow::Borrowed("Custom"),
+            info: Cow::Owned(format!("the print shop's profile {name}")),
+            profile: Cow::Owned(profile),
+            ink_limit: like.ink_limit,
+        }
+    }
+
+    /// Which profile this is, to make its tables once.
+    fn key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.profile.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// Whether `bytes` are an ICC profile deckpress can print with: a CMYK
+/// output profile that converts from sRGB. Says what is wrong if not.
+pub fn check_profile(bytes: &[u8]) -> Result<(), String> {
+    if bytes.len() < 132 || &bytes[36..40] != b"acsp" {
+        return Err("it is not an ICC profile".into());
+    }
+    if &bytes[16..20] != b"CMYK" {
+        let space = String::from_utf8_lossy(&bytes[16..20]).trim().to_string();
+        return Err(format!(
+            "it is a profile for {space}, not for CMYK printing"
+        ));
+    }
+    if &bytes[12..16] != b"prtr" {
+        let class = String::from_utf8_lossy(&bytes[12..16]).trim().to_string();
+        return Err(format!(
+            "it is a `{class}` profile, not an output (printer) profile"
+        ));
+    }
+    Converter::transform(bytes).map(|_| ())
+}
+
 /// ISO 12647-2 offset on coated paper: the European print shops' default.
 pub static FOGRA39: Condition = Condition {
-    id: "FOGRA39",
-    info: "Coated FOGRA39 (ISO 12647-2:2004/Amd 1, paper type 1 or 2), deckpress's profile from FOGRA39L data",
-    profile: include_bytes!("../../icc/deckpress-fogra39.icc"),
+    id: Cow::Borrowed("FOGRA39"),
+    info: Cow::Borrowed("Coated FOGRA39 (ISO 12647-2:2004/Amd 1, paper type 1 or 2), deckpress's profile from FOGRA39L data"),
+    profile: Cow::Borrowed(include_bytes!("../../icc/deckpress-fogra39.icc")),
     ink_limit: 300.0,
 };
 
 /// SWOP web offset on grade 3 coated paper, with DriveThruCards' ink
 /// limit.
 pub static SWOP: Condition = Condition {
-    id: "CGATS TR 003",
-    info:
+    id: Cow::Borrowed("CGATS TR 003"),
+    info: Cow::Borrowed(
         "SWOP coated grade 3 (CGATS TR 003), 240 % total ink, deckpress's profile from TR 003 data",
-    profile: include_bytes!("../../icc/deckpress-swop3-240.icc"),
+    ),
+    profile: Cow::Borrowed(include_bytes!("../../icc/deckpress-swop3-240.icc")),
     ink_limit: 240.0,
 };
 
 /// Converts colours to a condition's inks; each colour once.
 pub struct Converter {
-    pub condition: &'static Condition,
+    pub condition: Arc<Condition>,
     transform: Arc<TransformF32Executor>,
     known: Mutex<HashMap<Color, [u8; 4]>>,
     /// The most ink of any picture's pixel converted.
@@ -60,32 +104,34 @@ impl std::fmt::Debug for Converter {
 
 impl PartialEq for Converter {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.condition, other.condition)
+        self.condition == other.condition
     }
 }
 
 /// A condition's compressed profile, made once.
-type Compressed = (&'static str, Arc<Vec<u8>>);
+type Compressed = (u64, Arc<Vec<u8>>);
 /// A condition's transform, made once.
-type Made = (&'static str, Arc<TransformF32Executor>);
+type Made = (u64, Arc<TransformF32Executor>);
 
 /// A neutral grey this dark or darker is solid black: a tint of K from
 /// 75 % up reads as black, and screened it looks grey and ragged.
 const SOLID_K_FROM: f32 = 0.75;
 
 impl Converter {
-    pub fn new(condition: &'static Condition) -> Result<Converter, String> {
+    pub fn new(condition: Arc<Condition>) -> Result<Converter, String> {
         // Building the transform's tables takes a few milliseconds: once
         // per condition and process (cards.pdf and its fronts and backs).
         static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
         let mut made = MADE
             .lock()
             .map_err(|_| "the colour tables are unusable".to_string())?;
-        let transform = match made.iter().find(|(id, _)| *id == condition.id) {
+        let key = condition.key();
+        let transform = match made.iter().find(|(k, _)| *k == key) {
             Some((_, t)) => t.clone(),
             None => {
-                let t = Self::transform(condition)?;
-                made.push((condition.id, t.clone()));
+                let t = Self::transform(&condition.profile)
+                    .map_err(|e| format!("the {} profile: {e}", condition.id))?;
+                made.push((key, t.clone()));
                 t
             }
         };
@@ -98,9 +144,9 @@ impl Converter {
         })
     }
 
-    fn transform(condition: &Condition) -> Result<Arc<TransformF32Executor>, String> {
-        let profile = ColorProfile::new_from_slice(condition.profile)
-            .map_err(|e| format!("the {} profile cannot be read: {e:?}", condition.id))?;
+    fn transform(profile: &[u8]) -> Result<Arc<TransformF32Executor>, String> {
+        let profile = ColorProfile::new_from_slice(profile)
+            .map_err(|e| format!("it cannot be read ({e:?})"))?;
         ColorProfile::new_srgb()
             .create_transform_f32(
                 Layout::Rgb,
@@ -111,14 +157,14 @@ impl Converter {
                     ..TransformOptions::default()
                 },
             )
-            .map_err(|e| format!("sRGB cannot be converted to {}: {e:?}", condition.id))
+            .map_err(|e| format!("sRGB cannot be converted with it ({e:?})"))
     }
 
     /// The profile, compressed for embedding (once per condition and
     /// process).
     pub fn compressed_profile(&self) -> Arc<Vec<u8>> {
         static DONE: Mutex<Vec<Compressed>> = Mutex::new(Vec::new());
-        let id = self.condition.id;
+        let id = self.condition.key();
         let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((_, z)) = done.iter().find(|(i, _)| *i == id) {
             return z.clone();
@@ -126,7 +172,7 @@ impl Converter {
         use std::io::Write;
         let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
         let z = Arc::new(
-            e.write_all(self.condition.profile)
+            e.write_all(&self.condition.profile)
                 .and_then(|_| e.finish())
                 .unwrap_or_default(),
         );
@@ -246,7 +292,7 @@ mod tests {
 
     #[test]
     fn greys_are_black_ink_alone_and_dark_ones_solid() {
-        let c = Converter::new(&FOGRA39).unwrap();
+        let c = Converter::new(Arc::new(FOGRA39.clone())).unwrap();
         assert_eq!(c.inks(Color::rgb(0x1e, 0x1e, 0x1e)), [0, 0, 0, 255]);
         assert_eq!(c.inks(Color::BLACK), [0, 0, 0, 255]);
         assert_eq!(c.inks(Color::WHITE), [0, 0, 0, 0]);
@@ -265,7 +311,7 @@ mod tests {
     #[test]
     fn colours_keep_their_hue_within_the_ink_limit() {
         for (cond, limit) in [(&FOGRA39, 300.0), (&SWOP, 240.0)] {
-            let c = Converter::new(cond).unwrap();
+            let c = Converter::new(Arc::new(cond.clone())).unwrap();
             // The framework's dark blue: mostly cyan, some magenta.
             let blue = c.inks(Color::rgb(0x12, 0x3f, 0x73));
             assert!(

@@ -174,7 +174,7 @@ fn text(s: &str) -> Object {
 pub fn finish(bytes: Vec<u8>, x: &Pdfx, title: &str) -> Result<Vec<u8>, RenderError> {
     let mut doc = Document::load_mem(&bytes).map_err(pdf_error)?;
     doc.version = x.standard.header().to_string();
-    let cond = x.converter.condition;
+    let cond = &x.converter.condition;
 
     // The output intent, with the condition's profile embedded.
     let icc = Stream::new(
@@ -189,10 +189,10 @@ pub fn finish(bytes: Vec<u8>, x: &Pdfx, title: &str) -> Result<Vec<u8>, RenderEr
     let intent = Dictionary::from_iter([
         ("Type", Object::Name(b"OutputIntent".to_vec())),
         ("S", Object::Name(b"GTS_PDFX".to_vec())),
-        ("OutputConditionIdentifier", text(cond.id)),
-        ("OutputCondition", text(cond.info)),
+        ("OutputConditionIdentifier", text(&cond.id)),
+        ("OutputCondition", text(&cond.info)),
         ("RegistryName", text("http://www.color.org")),
-        ("Info", text(cond.info)),
+        ("Info", text(&cond.info)),
         ("DestOutputProfile", Object::Reference(icc_id)),
     ]);
     let root = doc
