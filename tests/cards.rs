@@ -858,3 +858,29 @@ fn the_deck_names_its_shop_and_the_shop_s_own_profile() {
         assert_eq!(e.matches("error:").count(), 1, "{e}");
     }
 }
+
+#[test]
+fn see_through_icons_blend_in_cmyk_for_pdf_x_4() {
+    let dir = temp_dir("see-through");
+    std::fs::copy(fixture("icons/see-through-group.svg"), dir.join("icon.svg")).unwrap();
+    let deck = dir.join("deck.yaml");
+    std::fs::write(
+        &deck,
+        "title: See-through\ncharacteristics:\n  - id: one\n    name: One\n    colour: \"#1f5fa8\"\n    icon: icon.svg\n    behaviours:\n      - title: First\n        text: A behaviour text that is long enough to set.\n",
+    )
+    .unwrap();
+    let out = build(&deck, "see-through-out", &["--shop", "pdfx4"]);
+    let bytes = std::fs::read(out.join("shop-pdfx4/cards.pdf")).unwrap();
+    let text = String::from_utf8_lossy(&bytes).replace(' ', "");
+    assert!(text.contains("/S/Transparency"), "the group is kept");
+    assert!(!text.contains("DeviceRGB"), "no RGB blending space");
+    assert!(text.contains("/CS/DeviceCMYK"));
+    // PDF/X-1a has no transparency: the icon is refused, by name.
+    let o = deckpress(&["build", deck.to_str().unwrap(), "--shop", "drivethrucards"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("icon.svg is drawn partly see-through (opacity 0.5)"),
+        "{}",
+        stderr(&o)
+    );
+}

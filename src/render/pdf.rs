@@ -138,6 +138,8 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
     let settings = SerializeSettings {
         compress_content_streams: true,
         xmp_metadata: true,
+        // A CMYK file's see-through icons blend in CMYK (PDF/X-4).
+        cmyk_blending: info.pdfx.is_some(),
         configuration,
         ..SerializeSettings::default()
     };

@@ -80,6 +80,9 @@ pub struct SerializeSettings {
     /// This is usually not required, but it is for example required when exporting
     /// to PDF/A and using a CMYK color, since they have to be device-independent.
     pub cmyk_profile: Option<ICCProfile<4>>,
+    /// deckpress: whether transparency groups blend in CMYK (for documents
+    /// painted in CMYK for a CMYK output intent) rather than RGB.
+    pub cmyk_blending: bool,
     /// A validator and PDF version used for export.
     ///
     /// In case validation fails, export will fail, and a list of validation errors that
@@ -145,6 +148,7 @@ impl Default for SerializeSettings {
             no_device_cs: false,
             xmp_metadata: true,
             cmyk_profile: None,
+            cmyk_blending: false,
             configuration: Configuration::default(),
             enable_tagging: true,
             render_svg_glyph_fn: |_, _, _, _, _| None,

@@ -89,10 +89,15 @@ impl Cacheable for XObject {
         // So while we don't technically always need to write it, let's just play it save
         // and always add a group color space in case we have a transparency group.
         let transparency_group_cs = if use_transparency_group {
-            Some(sc.register_colorspace(
-                chunk_container,
-                rgb::color_space(serialize_settings.no_device_cs).into(),
-            ))
+            // deckpress: a CMYK document (PDF/X with a CMYK output
+            // intent) blends its groups in CMYK, not DeviceRGB.
+            let cs = if serialize_settings.cmyk_blending {
+                crate::graphics::color::cmyk::color_space(&serialize_settings)
+                    .unwrap_or_else(|| rgb::color_space(serialize_settings.no_device_cs))
+            } else {
+                rgb::color_space(serialize_settings.no_device_cs)
+            };
+            Some(sc.register_colorspace(chunk_container, cs.into()))
         } else {
             None
         };
@@ -130,6 +135,9 @@ impl Cacheable for XObject {
 
                 match transparency_group_cs {
                     MaybeDeviceColorSpace::DeviceRgb => pdf_cs.primitive(DEVICE_RGB.to_pdf_name()),
+                    MaybeDeviceColorSpace::DeviceCMYK => {
+                        pdf_cs.primitive(crate::graphics::color::DEVICE_CMYK.to_pdf_name())
+                    }
                     // Can only be SRGB
                     MaybeDeviceColorSpace::ColorSpace(cs) => pdf_cs.primitive(cs.get_ref()),
                     _ => unreachable!(),
