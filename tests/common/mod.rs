@@ -18,9 +18,31 @@ pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
 
-/// A fresh, empty folder for one test's output.
+/// A fresh, empty folder for one test's output, inside the build's own
+/// temporary folder (`target/tmp`), so that test runs leave nothing in the
+/// system's. Folders of runs more than an hour old are removed.
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("deckpress-test-{}-{name}", std::process::id()));
+    static SWEPT: std::sync::Once = std::sync::Once::new();
+    let base = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    SWEPT.call_once(|| {
+        let hour = std::time::Duration::from_secs(3600);
+        for e in std::fs::read_dir(&base).into_iter().flatten().flatten() {
+            let old = e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > hour);
+            if old
+                && e.file_name()
+                    .to_string_lossy()
+                    .starts_with("deckpress-test-")
+            {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
+    });
+    let dir = base.join(format!("deckpress-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
