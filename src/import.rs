@@ -269,8 +269,44 @@ fn too_many_rows() -> Problem {
     )
 }
 
+/// The most a workbook may unpack to: a sheet of 100,000 rows is a few
+/// tens of megabytes of XML.
+pub const MAX_UNPACKED_BYTES: u64 = 200_000_000;
+
+/// Refuses a zipped workbook (.xlsx, .ods) whose parts unpack to more
+/// than `MAX_UNPACKED_BYTES`, from the sizes its directory records (the
+/// unpacking stops at those sizes).
+fn check_unpacked(path: &Path) -> Result<(), Problem> {
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(());
+    };
+    // Not a zip (an .xls) or a damaged one: calamine says what is wrong.
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(entry) = zip.by_index_raw(i) {
+            total = total.saturating_add(entry.size());
+        }
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(Problem::error(
+            format!(
+                "the workbook unpacks to {} MB; deckpress reads workbooks of at most {} MB unpacked",
+                total / 1_000_000,
+                MAX_UNPACKED_BYTES / 1_000_000
+            ),
+            None,
+            "keep one sheet with one row per behaviour, or save it as CSV UTF-8",
+        ));
+    }
+    Ok(())
+}
+
 fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, Problem> {
     use calamine::{open_workbook_auto, Data, Reader};
+    check_unpacked(path)?;
     let mut book = open_workbook_auto(path).map_err(|e| {
         Problem::error(
             format!("the workbook cannot be read: {e}"),

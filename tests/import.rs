@@ -168,3 +168,24 @@ fn an_existing_deck_is_replaced_only_with_force_and_sheets_are_chosen_by_name() 
         stderr(&o)
     );
 }
+
+#[test]
+fn a_workbook_that_unpacks_to_far_more_than_its_size_is_refused_unread() {
+    // 300 KB that unpack to 315 MB of spaces.
+    let out = temp_dir("import-bomb").join("deck.yaml");
+    let o = deckpress(&[
+        "import",
+        fixture("bomb.xlsx").to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("unpacks to 314 MB") && e.contains("at most 200 MB"),
+        "{e}"
+    );
+    // Refused from the sizes its directory records, before anything is
+    // unpacked: the message gives them.
+    assert!(!out.exists());
+}

@@ -65,7 +65,14 @@ pub fn check_profile(bytes: &[u8]) -> Result<(), String> {
             "it is a `{class}` profile, not an output (printer) profile"
         ));
     }
-    Converter::transform(bytes).map(|_| ())
+    // A damaged profile must be an error, never a crash: the colour
+    // library reads tables the file describes.
+    let owned = bytes.to_vec();
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let made = std::panic::catch_unwind(move || Converter::transform(&owned).map(|_| ()));
+    std::panic::set_hook(hook);
+    made.unwrap_or_else(|_| Err("its tables cannot be read (the file is damaged)".into()))
 }
 
 /// ISO 12647-2 offset on coated paper: the European print shops' default.
