@@ -427,15 +427,7 @@ fn a_shop_that_takes_images_gets_one_png_per_face_at_its_exact_size() {
     assert_ne!(back, pixels);
 
     // A second build of a smaller deck leaves no face of the first.
-    let small = fixture("small.yaml");
-    let o = deckpress(&[
-        "build",
-        small.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--shop",
-        "thegamecrafter",
-    ]);
+    let o = build_into(&fixture("small.yaml"), &out, &["--shop", "thegamecrafter"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let left = std::fs::read_dir(&dir).unwrap().count();
     assert!(left < 74, "{left} files");
@@ -451,16 +443,11 @@ fn a_shop_that_takes_images_gets_one_png_per_face_at_its_exact_size() {
 fn a_shop_refuses_a_card_size_it_does_not_cut() {
     let deck = root().join("deck.yaml");
     let out = temp_dir("shop-tarot");
-    let o = deckpress(&[
-        "build",
-        deck.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--shop",
-        "makeplayingcards",
-        "--card-size",
-        "tarot",
-    ]);
+    let o = build_into(
+        &deck,
+        &out,
+        &["--shop", "makeplayingcards", "--card-size", "tarot"],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let e = stderr(&o);
     assert!(
@@ -534,6 +521,14 @@ fn colour_ops(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<String> {
         .collect()
 }
 
+/// The total ink of a colour operator such as `0.5 0.2 0 1 k` (1 = 100 %).
+fn ink(op: &str) -> f32 {
+    op.split(' ')
+        .take(4)
+        .filter_map(|v| v.parse::<f32>().ok())
+        .sum()
+}
+
 /// The output intent, the Info entries and the XMP of a PDF/X file.
 fn pdfx_marks(doc: &lopdf::Document) -> (String, String, String, String) {
     let catalog = doc.catalog().unwrap();
@@ -602,12 +597,7 @@ fn a_pdf_x_4_shop_gets_cmyk_for_fogra39_with_black_text_on_k_alone() {
     assert!(ops.iter().any(|o| o == "0 0 0 1 k"), "{ops:?}");
     // Total ink at most 300 %.
     for o in &ops {
-        let inks: f32 = o
-            .split(' ')
-            .take(4)
-            .filter_map(|v| v.parse::<f32>().ok())
-            .sum();
-        assert!(inks <= 3.0 + 1e-4, "{o}");
+        assert!(ink(o) <= 3.0 + 1e-4, "{o}");
     }
     // The sizes are the deck's, with 3 mm bleed.
     let (tw, th) = box_size(page_box(&doc, pages[0], b"TrimBox").unwrap());
@@ -661,24 +651,16 @@ fn drivethrucards_gets_pdf_x_1a_for_swop_without_transparency() {
         for page in pages(&doc) {
             for o in colour_ops(&doc, page) {
                 assert!(o.ends_with(" k") || o.ends_with(" K"), "{o}");
-                let inks: f32 = o
-                    .split(' ')
-                    .take(4)
-                    .filter_map(|v| v.parse::<f32>().ok())
-                    .sum();
-                assert!(inks <= 2.4 + 1e-4, "{o}");
+                assert!(ink(&o) <= 2.4 + 1e-4, "{o}");
             }
         }
     }
     // An SVG icon drawn see-through cannot be PDF/X-1a: one error at it.
-    let o = deckpress(&[
-        "build",
-        fixture("shapes/svg-icons.yaml").to_str().unwrap(),
-        "-o",
-        temp_dir("shop-dtc-svg").to_str().unwrap(),
-        "--shop",
-        "drivethrucards",
-    ]);
+    let o = build_into(
+        &fixture("shapes/svg-icons.yaml"),
+        &temp_dir("shop-dtc-svg"),
+        &["--shop", "drivethrucards"],
+    );
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
     assert!(

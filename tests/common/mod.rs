@@ -65,6 +65,13 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Runs `deckpress build DECK -o OUT EXTRA...` and gives what it did.
+pub fn build_into(deck: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["build", deck.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    deckpress(&args)
+}
+
 /// Builds a deck into a fresh folder; panics with the messages if it fails.
 pub fn build(deck: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let out = temp_dir(name);
