@@ -572,6 +572,9 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     if let Some(shop) = deck.shop {
         forbid_transparency(deck, shop, diags);
         check_inks(deck, shop, diags);
+        if let Ok(Some(x)) = shop_pdfx(deck) {
+            warn_out_of_gamut(deck, &x, diags);
+        }
         if let (Some(p), crate::shop::Files::Png(_)) = (&deck.print_profile, shop.files()) {
             diags.push(
                 Diagnostic::warning(format!(
@@ -669,6 +672,46 @@ fn check_inks(deck: &Deck, shop: crate::shop::Shop, diags: &mut Diagnostics) {
                 .at(at)
                 .about(format!("{}, field colour.cmyk", c.label()))
                 .help("lower the cyan, magenta and yellow (keep the black), or leave cmyk out so that deckpress converts the colour within the limit"),
+            );
+        }
+    }
+}
+
+/// How far (CIE76 ΔE) a colour may print from its screen colour before the
+/// build says so: past 10, the difference is plain side by side.
+const GAMUT_WARNING: f64 = 10.0;
+
+/// Warns of each characteristic colour the press cannot come near (a
+/// saturated purple or green on screen prints duller in offset inks),
+/// unless the deck gives its inks.
+fn warn_out_of_gamut(deck: &Deck, x: &render::pdfx::Pdfx, diags: &mut Diagnostics) {
+    use crate::design::colour::{difference, Vision};
+    for c in deck.characteristics.iter().filter(|c| c.cmyk.is_none()) {
+        let Ok(printed) = x.converter.printed(c.colour) else {
+            continue;
+        };
+        let shift = difference(c.colour, printed, Vision::Normal);
+        if shift > GAMUT_WARNING {
+            let cond = &x.converter.condition;
+            let press = if cond.id == "Custom" {
+                "the print shop's profile".to_string()
+            } else {
+                format!("{} printing", cond.id)
+            };
+            let [cy, m, y, k] = x
+                .converter
+                .inks(c.colour)
+                .map(|v| (v as f32 / 2.55).round());
+            diags.push(
+                Diagnostic::warning(format!(
+                    "the colour {} is outside what {press} can show: it prints as C{cy} M{m} Y{y} K{k}, near {} (ΔE {:.0}), duller than on screen",
+                    c.colour.hex(),
+                    printed.hex(),
+                    shift
+                ))
+                .at(c.colour_at)
+                .about(format!("{}, field colour", c.label()))
+                .help("ask the print shop for a printed proof, or give the brand's own inks: colour: { rgb: \"...\", cmyk: [C, M, Y, K] }"),
             );
         }
     }

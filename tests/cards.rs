@@ -568,7 +568,16 @@ fn pdfx_marks(doc: &lopdf::Document) -> (String, String, String, String) {
 #[test]
 fn a_pdf_x_4_shop_gets_cmyk_for_fogra39_with_black_text_on_k_alone() {
     let deck = root().join("deck.yaml");
-    let out = build(&deck, "shop-pdfx4", &["--shop", "pdfx4"]);
+    let out = temp_dir("shop-pdfx4");
+    let o = build_into(&deck, &out, &["--shop", "pdfx4"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The one colour offset inks cannot come near is named, once.
+    let e = stderr(&o);
+    assert!(
+        e.contains("the colour #7334b8 is outside what FOGRA39 printing can show"),
+        "{e}"
+    );
+    assert_eq!(e.matches("warning:").count(), 1, "{e}");
     let bytes = std::fs::read(out.join("shop-pdfx4/cards.pdf")).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.6"));
     let doc = lopdf::Document::load_mem(&bytes).unwrap();

@@ -257,6 +257,31 @@ impl Converter {
         }
     }
 
+    /// How the inks for `c` look, back in sRGB: what the printed colour is
+    /// near (for a warning when a colour is far outside what the press
+    /// can print).
+    pub fn printed(&self, c: Color) -> Result<Color, String> {
+        let profile = ColorProfile::new_from_slice(&self.condition.profile)
+            .map_err(|e| format!("the profile cannot be read ({e:?})"))?;
+        let back = profile
+            .create_transform_f32(
+                Layout::Rgba,
+                &ColorProfile::new_srgb(),
+                Layout::Rgb,
+                TransformOptions {
+                    rendering_intent: RenderingIntent::RelativeColorimetric,
+                    ..TransformOptions::default()
+                },
+            )
+            .map_err(|e| format!("the inks cannot be converted back ({e:?})"))?;
+        let inks = self.inks(c).map(|v| v as f32 / 255.0);
+        let mut rgb = [0f32; 3];
+        back.transform(&inks, &mut rgb)
+            .map_err(|e| format!("the inks cannot be converted back ({e:?})"))?;
+        let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+        Ok(Color::rgb(r, g, b))
+    }
+
     /// Converts 8-bit RGB pixels to 8-bit CMYK (for raster icons).
     pub fn pixels(&self, rgb: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(rgb.len() / 3 * 4);
@@ -310,6 +335,15 @@ mod tests {
         assert_ne!(c.inks(navy), [0, 0, 0, 255]);
         let blue = Color::rgb(0x12, 0x3f, 0x73);
         assert_eq!(c.text_inks(blue), c.inks(blue));
+        // An in-gamut colour prints near itself; a saturated purple, far
+        // outside offset printing's colours, does not.
+        use crate::design::colour::{difference, Vision};
+        let blue = Color::rgb(0x12, 0x3f, 0x73);
+        let back = c.printed(blue).unwrap();
+        assert!(difference(blue, back, Vision::Normal) < 5.0, "{back:?}");
+        let purple = Color::rgb(0x73, 0x34, 0xb8);
+        let back = c.printed(purple).unwrap();
+        assert!(difference(purple, back, Vision::Normal) > 15.0, "{back:?}");
         let grey = c.inks(Color::rgb(128, 128, 128));
         assert_eq!(&grey[..3], &[0, 0, 0]);
         assert!((120..=135).contains(&grey[3]), "{grey:?}");
