@@ -182,8 +182,10 @@ pub struct Glyph {
     pub x_offset: f32,
     pub y_offset: f32,
     /// The bytes of the run's `text` this glyph stands for (its cluster), so
-    /// that the text can be extracted and searched in the PDF.
-    pub text: std::ops::Range<usize>,
+    /// that the text can be extracted and searched in the PDF. (32 bits: a
+    /// run is one line, and every card's glyphs are kept until the PDFs
+    /// are written, so the glyph's size is the deck's memory.)
+    pub text: std::ops::Range<u32>,
 }
 
 /// How a font is drawn to give a style it has no file for: a variable
@@ -497,7 +499,7 @@ impl GlyphRun {
         let first_x = first_x?;
         let start = kept.iter().map(|g| g.text.start).min()?;
         let end = kept.iter().map(|g| g.text.end).max()?;
-        let text = self.text.get(start..end)?.to_string();
+        let text = self.text.get(start as usize..end as usize)?.to_string();
         Some(GlyphRun {
             origin: Point::new(first_x, self.origin.y),
             glyphs: kept
@@ -687,7 +689,7 @@ mod tests {
                     x_advance: 0.5,
                     x_offset: 0.0,
                     y_offset: 0.0,
-                    text: i..i + c.len_utf8(),
+                    text: i as u32..(i + c.len_utf8()) as u32,
                 })
                 .collect(),
             text: text.to_string(),

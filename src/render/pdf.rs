@@ -561,7 +561,7 @@ impl Cx {
                                 g.x_offset,
                                 g.y_offset,
                                 0.0,
-                                g.text.clone(),
+                                g.text.start as usize..g.text.end as usize,
                                 None,
                             )
                         })

@@ -539,7 +539,7 @@ impl Typesetter {
                     if cluster.is_ligature_continuation() {
                         if let Some(last) = glyphs.last_mut() {
                             let g: &mut Glyph = last;
-                            g.text.end = g.text.end.max(rel.end);
+                            g.text.end = g.text.end.max(rel.end as u32);
                         }
                         continue;
                     }
@@ -557,7 +557,7 @@ impl Typesetter {
                             x_advance: glyph.advance / SHAPED_AT,
                             x_offset: glyph.x / SHAPED_AT,
                             y_offset: glyph.y / SHAPED_AT,
-                            text: rel.clone(),
+                            text: rel.start as u32..rel.end as u32,
                         });
                         x += glyph.advance;
                     }
@@ -565,7 +565,9 @@ impl Typesetter {
                 // Trailing spaces at a line end carry no ink; drop their
                 // glyphs so that nothing sits past the margin.
                 while glyphs.last().is_some_and(|g| {
-                    run_text[g.text.clone()].chars().all(char::is_whitespace)
+                    run_text[g.text.start as usize..g.text.end as usize]
+                        .chars()
+                        .all(char::is_whitespace)
                         && run.text_range().end >= line.text_range().end
                 }) {
                     glyphs.pop();
