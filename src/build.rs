@@ -135,6 +135,10 @@ impl Overrides {
         }
         if let Some(shop) = self.shop.or(deck.shop) {
             deck.shop = Some(shop);
+            // A print shop's poster has bleed.
+            if self.poster_bleed.is_none() && deck.poster.bleed <= 0.0 {
+                deck.poster.bleed = 3.0;
+            }
             // A deck of another size is refused when the cards are made.
             if shop.takes(&deck.cards.size).is_ok() {
                 let (size, bleed) = shop.card(&deck.cards.size);
@@ -570,11 +574,7 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
         }
     }
     if let Some(shop) = deck.shop {
-        forbid_transparency(deck, shop, diags);
-        check_inks(deck, shop, diags);
-        if let Ok(Some(x)) = shop_pdfx(deck) {
-            warn_out_of_gamut(deck, &x, diags);
-        }
+        shop_checks(deck, shop, diags);
         if let (Some(p), crate::shop::Files::Png(_)) = (&deck.print_profile, shop.files()) {
             diags.push(
                 Diagnostic::warning(format!(
@@ -674,6 +674,17 @@ fn check_inks(deck: &Deck, shop: crate::shop::Shop, diags: &mut Diagnostics) {
                 .help("lower the cyan, magenta and yellow (keep the black), or leave cmyk out so that deckpress converts the colour within the limit"),
             );
         }
+    }
+}
+
+/// What a shop's files are checked for before they are made: see-through
+/// icons (PDF/X-1a), inks over the press's limit, colours far outside
+/// what it prints.
+fn shop_checks(deck: &Deck, shop: crate::shop::Shop, diags: &mut Diagnostics) {
+    forbid_transparency(deck, shop, diags);
+    check_inks(deck, shop, diags);
+    if let Ok(Some(x)) = shop_pdfx(deck) {
+        warn_out_of_gamut(deck, &x, diags);
     }
 }
 
@@ -859,6 +870,9 @@ fn poster_choice(deck: &Deck, size: &NamedSize, o: Orientation) -> String {
 
 fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     let deck = job.deck;
+    if let Some(shop) = deck.shop {
+        shop_checks(deck, shop, diags);
+    }
     let trim = deck.poster.trim();
     let bleeds = deck.poster.bleed > 0.0;
     let office = Edge::Inset(poster_design::Scale::of(trim).margin());
@@ -891,7 +905,8 @@ fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
         return Some(Vec::new());
     }
     let mut files: Vec<Render<'d>> = Vec::new();
-    if let Some(paper) = &deck.poster.tile {
+    // Tiles are for office printers: not in a print shop's folder.
+    if let Some(paper) = deck.poster.tile.as_ref().filter(|_| deck.shop.is_none()) {
         if let Some(grid) = TileGrid::new(poster.frame.size, paper.size) {
             let frame = if bleeds {
                 // The same layout, so the same problems: reported once.
@@ -1457,9 +1472,10 @@ pub fn poster_pdf(deck: &Deck, poster: &Poster) -> Result<OutputFile, render::Re
     let page = impose::poster_page(&poster.frame, bleed);
     let info = DocInfo {
         structure: Some(poster.structure.clone()),
+        pdfx: shop_pdfx(deck)?,
         ..doc_info(deck, "poster")
     };
-    let bytes = render::pdf(&[page], &info)?;
+    let bytes = render::pdf(std::slice::from_ref(&page), &info)?;
     let mut summary = format!("1 page: {} poster", deck.poster.describe());
     if bleed > 0.0 {
         summary.push_str(&format!(", trim + {} mm bleed", fmt_mm(bleed)));
@@ -1486,6 +1502,9 @@ pub fn poster_pdf(deck: &Deck, poster: &Poster) -> Result<OutputFile, render::Re
         legible_from(poster.name, cap),
         legible_from(poster.body, cap)
     ));
+    if let Some(x) = &info.pdfx {
+        summary.push_str(&preflight(&[page], x));
+    }
     Ok(OutputFile {
         name: POSTER_PDF.into(),
         bytes,

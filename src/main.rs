@@ -76,6 +76,11 @@ enum Command {
         /// bleed:`.
         #[arg(long, value_name = "MM", value_parser = bleed)]
         bleed: Option<Mm>,
+        /// Make the poster for a print shop that takes PDF/X-4 (pdfx4):
+        /// CMYK for FOGRA39 with 3 mm bleed (or --bleed), into
+        /// out/shop-pdfx4/poster.pdf.
+        #[arg(long, value_name = "NAME", value_parser = poster_shop, conflicts_with = "tile")]
+        shop: Option<Shop>,
         /// Print how long reading the deck took, and designing, imposing
         /// and rendering the poster, and writing the files (on standard
         /// error).
@@ -361,6 +366,17 @@ struct DeckArgs {
 
 fn shop(s: &str) -> Result<Shop, String> {
     Shop::parse(s)
+}
+
+/// The shops a poster is made for: those that take PDF/X-4.
+fn poster_shop(s: &str) -> Result<Shop, String> {
+    match Shop::parse(s)? {
+        Shop::Pdfx4 => Ok(Shop::Pdfx4),
+        other => Err(format!(
+            "{} prints cards, not posters: the poster is made for PDF/X-4 print shops (pdfx4)",
+            other.title()
+        )),
+    }
 }
 
 impl OnlyArgs {
@@ -786,18 +802,20 @@ fn run_command(cli: Cli) -> u8 {
             out,
             poster,
             bleed,
+            shop,
             timings,
         } => {
             let mut overrides = Overrides {
                 poster_bleed: bleed,
-                office: true,
+                office: shop.is_none(),
+                shop,
                 ..Overrides::default()
             };
             poster.apply(&mut overrides);
             let only = OnlyArgs {
                 only: Some(vec![Output::Poster]),
                 timings,
-                shop: None,
+                shop,
                 separate_backs: false,
             };
             {
@@ -889,9 +907,11 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
     };
     let loaded = started.elapsed();
     // A shop's build makes its files of the cards, in a folder of their own.
-    let wanted = match deck.shop {
-        Some(_) => vec![Output::Cards],
-        None => build::wanted(&deck, args.only.as_deref()),
+    // (`deckpress poster --shop` asks for the poster.)
+    let wanted = match (deck.shop, args.only.as_deref()) {
+        (Some(_), Some([Output::Poster])) => vec![Output::Poster],
+        (Some(_), _) => vec![Output::Cards],
+        (None, only) => build::wanted(&deck, only),
     };
     let shop_dir = out.zip(deck.shop).map(|(d, s)| d.join(s.folder()));
     let out = shop_dir.as_deref().or(out);

@@ -875,3 +875,58 @@ fn see_through_icons_blend_in_cmyk_for_pdf_x_4() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_poster_for_a_pdf_x_4_print_shop() {
+    let deck = root().join("deck.yaml");
+    let out = temp_dir("poster-pdfx4");
+    let o = deckpress(&[
+        "poster",
+        deck.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--shop",
+        "pdfx4",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(out.join("shop-pdfx4/poster.pdf")).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.6"));
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let (id, version, ..) = pdfx_marks(&doc);
+    assert_eq!((id.as_str(), version.as_str()), ("FOGRA39", "PDF/X-4"));
+    let p = pages(&doc)[0];
+    // A3 with the print shop's 3 mm bleed.
+    let (tw, th) = box_size(page_box(&doc, p, b"TrimBox").unwrap());
+    assert!(
+        close(tw, 297.0, 0.01) && close(th, 420.0, 0.01),
+        "{tw} x {th}"
+    );
+    let (mw, mh) = box_size(page_box(&doc, p, b"MediaBox").unwrap());
+    assert!(
+        close(mw, 303.0, 0.01) && close(mh, 426.0, 0.01),
+        "{mw} x {mh}"
+    );
+    let ops = colour_ops(&doc, p);
+    assert!(
+        ops.iter().all(|o| o.ends_with(" k") || o.ends_with(" K")),
+        "{ops:?}"
+    );
+    // Only the poster: no cards, no office tiles.
+    assert_eq!(
+        std::fs::read_dir(out.join("shop-pdfx4")).unwrap().count(),
+        1
+    );
+    // Shops that print cards do not print posters.
+    let o = deckpress(&[
+        "poster",
+        deck.to_str().unwrap(),
+        "--shop",
+        "makeplayingcards",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("prints cards, not posters"),
+        "{}",
+        stderr(&o)
+    );
+}
