@@ -5,8 +5,6 @@
 //! the PDF itself (hayro), at their exact pixel size, so that what they
 //! print is what the PDF shows.
 
-use std::sync::Arc;
-
 use crate::geom::{Mm, NamedSize, Size};
 use crate::output::OutputFile;
 use crate::render::cmyk::{Condition, FOGRA39, SWOP};
@@ -168,119 +166,21 @@ pub fn is_face_name(name: &str) -> bool {
 }
 
 /// Every page of cards.pdf (front, back, front, back, …) as a PNG at the
-/// shop's exact pixel size: RGB, no alpha, 300 dpi and sRGB recorded in
-/// the file. The pages are drawn on all cores.
+/// shop's exact pixel size (RGB, no alpha, its dpi and sRGB recorded),
+/// named in deck order.
 pub fn faces(px: Pixels, pdf: &[u8]) -> Result<Vec<OutputFile>, String> {
-    use hayro::hayro_syntax::Pdf;
-    let data = Arc::new(pdf.to_vec());
-    let doc = Pdf::new(data.clone()).map_err(|e| format!("cards.pdf cannot be read: {e:?}"))?;
-    let pages = doc.pages().len();
-    drop(doc);
-    let cards = pages / 2;
-    let width = cards.to_string().len().max(3);
-    let threads = crate::threads().min(pages.max(1));
-    let mut out: Vec<Option<Result<OutputFile, String>>> = vec![None; pages];
-    std::thread::scope(|scope| {
-        let mut handles = Vec::new();
-        for t in 0..threads {
-            let data = data.clone();
-            handles.push(scope.spawn(move || {
-                let mut done = Vec::new();
-                let doc = match Pdf::new(data) {
-                    Ok(d) => d,
-                    Err(e) => return vec![(t, Err(format!("cards.pdf cannot be read: {e:?}")))],
-                };
-                let cache = hayro::RenderCache::new();
-                for (i, page) in doc.pages().iter().enumerate() {
-                    if i % threads != t {
-                        continue;
-                    }
-                    let file = face(page, &cache, px).map(|bytes| OutputFile {
-                        name: face_name(i / 2 + 1, width, i % 2 == 1),
-                        bytes,
-                        summary: String::new(),
-                    });
-                    done.push((i, file));
-                }
-                done
-            }));
-        }
-        for h in handles {
-            for (i, file) in h.join().unwrap_or_default() {
-                if i < out.len() {
-                    out[i] = Some(file);
-                }
-            }
-        }
-    });
-    out.into_iter()
-        .enumerate()
-        .map(|(i, f)| f.unwrap_or_else(|| Err(format!("page {} was not drawn", i + 1))))
-        .collect()
-}
-
-/// One page drawn at exactly `px`, as a PNG.
-fn face<'a>(
-    page: &'a hayro::hayro_syntax::page::Page<'a>,
-    cache: &hayro::RenderCache<'a>,
-    px: Pixels,
-) -> Result<Vec<u8>, String> {
-    use hayro::hayro_interpret::InterpreterSettings;
-    use hayro::vello_cpu::color::palette::css::WHITE;
-    use hayro::vello_cpu::peniko::ImageAlphaType;
-    use hayro::{render, PixmapSettings, RenderSettings};
-    let (w, h) = page.render_dimensions();
-    // The smallest scale that gives the whole pixel count (the renderer
-    // rounds down).
-    let scale = |points: f32, pixels: u32| {
-        let mut s = pixels as f32 / points;
-        while ((points * s) as u32) < pixels {
-            s = f32::from_bits(s.to_bits() + 1);
-        }
-        s
-    };
-    let settings = PixmapSettings {
-        x_scale: scale(w, px.width),
-        y_scale: scale(h, px.height),
-        bg_color: WHITE,
-    };
-    let pixmap = render(
-        page,
-        cache,
-        &InterpreterSettings::default(),
-        &RenderSettings::default(),
-        &settings,
-    );
-    let (pw, ph) = (pixmap.width() as u32, pixmap.height() as u32);
-    if (pw, ph) != (px.width, px.height) {
-        return Err(format!(
-            "a face came out {pw} × {ph} px, not {} × {}",
-            px.width, px.height
-        ));
-    }
-    let rgba = pixmap.take_rgba8(ImageAlphaType::Alpha);
-    // On white, every pixel is opaque: the alpha channel is dropped.
-    let rgb: Vec<u8> = rgba
-        .chunks_exact(4)
-        .flat_map(|p| [p[0], p[1], p[2]])
-        .collect();
-    let mut bytes = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut bytes, px.width, px.height);
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_depth(png::BitDepth::Eight);
-        enc.set_source_srgb(png::SrgbRenderingIntent::Perceptual);
-        let per_metre = (px.dpi as f64 / 0.0254).round() as u32;
-        enc.set_pixel_dims(Some(png::PixelDimensions {
-            xppu: per_metre,
-            yppu: per_metre,
-            unit: png::Unit::Meter,
-        }));
-        let mut w = enc.write_header().map_err(|e| e.to_string())?;
-        w.write_image_data(&rgb).map_err(|e| e.to_string())?;
-        w.finish().map_err(|e| e.to_string())?;
-    }
-    Ok(bytes)
+    let files = crate::render::png::each_page_at(pdf, (px.width, px.height), |i, img| {
+        Ok((i, crate::render::png::png_for_print(&img, px.dpi)?))
+    })?;
+    let width = (files.len() / 2).to_string().len().max(3);
+    Ok(files
+        .into_iter()
+        .map(|(i, bytes)| OutputFile {
+            name: face_name(i / 2 + 1, width, i % 2 == 1),
+            bytes,
+            summary: String::new(),
+        })
+        .collect())
 }
 
 #[cfg(test)]
