@@ -167,8 +167,9 @@ pub fn wanted(deck: &Deck, named: Option<&[Output]>) -> Vec<Output> {
     out
 }
 
-/// The writing of one file of an output, ready to run on any thread.
-type Render<'d> = Box<dyn FnOnce() -> Result<OutputFile, render::RenderError> + Send + 'd>;
+/// The writing of one of an output's files (or of the images made from
+/// it), ready to run on any thread.
+type Render<'d> = Box<dyn FnOnce() -> Result<Vec<OutputFile>, render::RenderError> + Send + 'd>;
 
 /// What designing and imposing an output gives: the renders of its files,
 /// or `None` when it cannot be made (the reasons are in the diagnostics).
@@ -289,36 +290,22 @@ pub fn build(
     wanted: &[Output],
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
-    let mut built = make(deck, wanted, true, diags)?;
-    if let Some(shop) = deck.shop {
-        let t = std::time::Instant::now();
-        built.files = shop_files(deck, shop, std::mem::take(&mut built.files))?;
-        built.timings.push(("shop: faces".into(), t.elapsed()));
-    }
-    Ok(built)
+    make(deck, wanted, true, diags)
 }
 
-/// The files a shop takes, from the build's: for the shops that take
-/// images, every page of cards.pdf as a PNG (in deck order, each front
-/// before its back) in place of the PDF; the other files as they are.
-fn shop_files(
+/// For a shop that takes images: every page of cards.pdf as a PNG at the
+/// shop's pixels, in deck order, each front before its back.
+fn shop_faces(
     deck: &Deck,
     shop: crate::shop::Shop,
-    files: Vec<OutputFile>,
+    px: crate::shop::Pixels,
+    cards: &[CardFaces],
 ) -> Result<Vec<OutputFile>, render::RenderError> {
-    let mut out = Vec::new();
-    let crate::shop::Files::Png(px) = shop.files() else {
-        return Ok(files);
-    };
-    for file in files {
-        if file.name != "cards.pdf" {
-            out.push(file);
-            continue;
-        }
-        let mut faces = crate::shop::faces(px, &file.bytes)
-            .map_err(|e| render::RenderError(format!("the faces for {}: {e}", shop.title())))?;
-        if let (Some(first), Some(last)) = (faces.first(), faces.last()) {
-            let summary = format!(
+    let pdf = cards_pdf(deck, cards)?;
+    let mut faces = crate::shop::faces(px, &pdf.bytes)
+        .map_err(|e| render::RenderError(format!("the faces for {}: {e}", shop.title())))?;
+    if let (Some(first), Some(last)) = (faces.first(), faces.last()) {
+        let summary = format!(
                 "{} PNG images, {} to {}: each card's front and back for {}, {} × {} px at {} dpi ({} trim + {} mm bleed), RGB, no transparency",
                 faces.len(),
                 first.name,
@@ -330,11 +317,9 @@ fn shop_files(
                 deck.cards.size,
                 fmt_mm(deck.cards.bleed)
             );
-            faces[0].summary = summary;
-        }
-        out.extend(faces);
+        faces[0].summary = summary;
     }
-    Ok(out)
+    Ok(faces)
 }
 
 /// Designs and checks the outputs `wanted` names without writing any PDF
@@ -423,7 +408,7 @@ fn make(
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
-        Option<Vec<Result<OutputFile, render::RenderError>>>,
+        Option<Vec<Result<Vec<OutputFile>, render::RenderError>>>,
         Diagnostics,
         Timed,
     )>;
@@ -537,7 +522,7 @@ fn make(
         match files {
             Some(files) if !failed => {
                 for f in files {
-                    built.files.push(f?);
+                    built.files.extend(f?);
                 }
                 built.made.push(output);
             }
@@ -599,11 +584,18 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     }
     let mut renders: Vec<Render<'d>> = Vec::new();
     let all = cards.clone();
-    renders.push(Box::new(move || cards_pdf(deck, &all)));
+    match deck.shop.map(|s| (s, s.files())) {
+        // A shop that takes images gets every page of cards.pdf as a PNG,
+        // in place of the PDF.
+        Some((shop, crate::shop::Files::Png(px))) => {
+            renders.push(Box::new(move || shop_faces(deck, shop, px, &all)))
+        }
+        _ => renders.push(Box::new(move || Ok(vec![cards_pdf(deck, &all)?]))),
+    }
     if deck.separate_backs {
         for back in [false, true] {
             let cards = cards.clone();
-            renders.push(Box::new(move || side_pdf(deck, &cards, back)));
+            renders.push(Box::new(move || Ok(vec![side_pdf(deck, &cards, back)?])));
         }
     }
     Some(renders)
@@ -816,7 +808,9 @@ fn make_sheets<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
         return Some(Vec::new());
     }
     let n = cards.len();
-    Some(vec![Box::new(move || sheets_pdf(deck, &layout, &pages, n))])
+    Some(vec![Box::new(move || {
+        Ok(vec![sheets_pdf(deck, &layout, &pages, n)?])
+    })])
 }
 
 /// The posters to suggest when a poster does not fit, smallest first: the
@@ -938,10 +932,10 @@ fn make_poster<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
                 labels,
             };
             let paper = paper.clone();
-            files.push(Box::new(move || tiles_pdf(deck, &tiled, &paper)));
+            files.push(Box::new(move || Ok(vec![tiles_pdf(deck, &tiled, &paper)?])));
         }
     }
-    files.insert(0, Box::new(move || poster_pdf(deck, &poster)));
+    files.insert(0, Box::new(move || Ok(vec![poster_pdf(deck, &poster)?])));
     Some(files)
 }
 
@@ -989,7 +983,7 @@ fn make_reading<'d>(job: &mut Job<'d>, diags: &mut Diagnostics, what: Output) ->
         })
         .collect();
     Some(vec![Box::new(move || {
-        reading_pdf(deck, &pages, structure, what)
+        Ok(vec![reading_pdf(deck, &pages, structure, what)?])
     })])
 }
 
