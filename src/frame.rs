@@ -32,6 +32,26 @@ impl Color {
         format!("#{:02x}{:02x}{:02x}", self.r, self.g, self.b)
     }
 
+    /// The colour in linear light, each component 0 to 1 (sRGB's curve
+    /// undone).
+    pub fn linear(&self) -> [f64; 3] {
+        let lin = |c: u8| {
+            let c = c as f64 / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        [lin(self.r), lin(self.g), lin(self.b)]
+    }
+
+    /// Its relative luminance (WCAG), 0 for black to 1 for white.
+    pub fn luminance(&self) -> f64 {
+        let [r, g, b] = self.linear();
+        0.2126 * r + 0.7152 * g + 0.0722 * b
+    }
+
     /// This colour mixed with `other`: `t` = 0 gives `self`, 1 gives `other`.
     pub fn mix(&self, other: Color, t: f32) -> Color {
         let m = |a: u8, b: u8| (a as f32 + (b as f32 - a as f32) * t).round() as u8;

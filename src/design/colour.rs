@@ -4,19 +4,9 @@
 
 use crate::frame::Color;
 
-/// sRGB component (0–255) to linear light.
-fn linear(c: u8) -> f64 {
-    let c = c as f64 / 255.0;
-    if c <= 0.04045 {
-        c / 12.92
-    } else {
-        ((c + 0.055) / 1.055).powf(2.4)
-    }
-}
-
 /// WCAG relative luminance.
 pub fn luminance(c: Color) -> f64 {
-    0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b)
+    c.luminance()
 }
 
 /// WCAG contrast ratio between two colours (1 to 21).
@@ -135,7 +125,7 @@ impl Vision {
 /// given colour vision.
 pub fn difference(a: Color, b: Color, vision: Vision) -> f64 {
     let seen = |c: Color| {
-        let lin = [linear(c.r), linear(c.g), linear(c.b)];
+        let lin = c.linear();
         let m = vision.matrix();
         let mut out = [0.0; 3];
         for (i, row) in m.iter().enumerate() {

@@ -70,7 +70,7 @@ pub fn check_profile(bytes: &[u8]) -> Result<(), String> {
     let owned = bytes.to_vec();
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let made = std::panic::catch_unwind(move || Converter::transform(&owned).map(|_| ()));
+    let made = std::panic::catch_unwind(move || Converter::tables(&owned).map(|_| ()));
     std::panic::set_hook(hook);
     made.unwrap_or_else(|_| Err("its tables cannot be read (the file is damaged)".into()))
 }
@@ -97,7 +97,7 @@ pub static SWOP: Condition = Condition {
 /// Converts colours to a condition's inks; each colour once.
 pub struct Converter {
     pub condition: Arc<Condition>,
-    transform: Arc<TransformF32Executor>,
+    tables: Tables,
     known: Mutex<HashMap<Color, [u8; 4]>>,
     /// The most ink of any picture's pixel converted.
     pixels_ink: Mutex<f32>,
@@ -115,28 +115,27 @@ impl PartialEq for Converter {
     }
 }
 
-/// A condition's compressed profile, made once.
-type Compressed = (u64, Arc<Vec<u8>>);
-/// A condition's transform, made once.
-type Made = (u64, Arc<TransformF32Executor>);
-
-/// A neutral grey this dark or darker is solid black: a tint of K from
-/// 75 % up reads as black, and screened it looks grey and ragged.
-const SOLID_K_FROM: f32 = 0.75;
+/// A condition's transforms: sRGB to its inks, and its inks back to sRGB
+/// (to find the black tint of a grey, and how a colour prints).
+#[derive(Clone)]
+struct Tables {
+    to_inks: Arc<TransformF32Executor>,
+    from_inks: Arc<TransformF32Executor>,
+}
 
 impl Converter {
     pub fn new(condition: Arc<Condition>) -> Result<Converter, String> {
-        // Building the transform's tables takes a few milliseconds: once
-        // per condition and process (cards.pdf and its fronts and backs).
-        static MADE: Mutex<Vec<Made>> = Mutex::new(Vec::new());
+        // Building the tables takes some milliseconds: once per condition
+        // and process (cards.pdf, its fronts and backs, the poster).
+        static MADE: Mutex<Vec<(u64, Tables)>> = Mutex::new(Vec::new());
         let mut made = MADE
             .lock()
             .map_err(|_| "the colour tables are unusable".to_string())?;
         let key = condition.key();
-        let transform = match made.iter().find(|(k, _)| *k == key) {
+        let tables = match made.iter().find(|(k, _)| *k == key) {
             Some((_, t)) => t.clone(),
             None => {
-                let t = Self::transform(&condition.profile)
+                let t = Self::tables(&condition.profile)
                     .map_err(|e| format!("the {} profile: {e}", condition.id))?;
                 made.push((key, t.clone()));
                 t
@@ -145,46 +144,33 @@ impl Converter {
         drop(made);
         Ok(Converter {
             condition,
-            transform,
+            tables,
             known: Mutex::new(HashMap::new()),
             pixels_ink: Mutex::new(0.0),
         })
     }
 
-    fn transform(profile: &[u8]) -> Result<Arc<TransformF32Executor>, String> {
+    fn tables(profile: &[u8]) -> Result<Tables, String> {
         let profile = ColorProfile::new_from_slice(profile)
             .map_err(|e| format!("it cannot be read ({e:?})"))?;
-        ColorProfile::new_srgb()
-            .create_transform_f32(
-                Layout::Rgb,
-                &profile,
-                Layout::Rgba,
-                TransformOptions {
-                    rendering_intent: RenderingIntent::RelativeColorimetric,
-                    ..TransformOptions::default()
-                },
-            )
-            .map_err(|e| format!("sRGB cannot be converted with it ({e:?})"))
+        let srgb = ColorProfile::new_srgb();
+        let options = TransformOptions {
+            rendering_intent: RenderingIntent::RelativeColorimetric,
+            ..TransformOptions::default()
+        };
+        Ok(Tables {
+            to_inks: srgb
+                .create_transform_f32(Layout::Rgb, &profile, Layout::Rgba, options)
+                .map_err(|e| format!("sRGB cannot be converted with it ({e:?})"))?,
+            from_inks: profile
+                .create_transform_f32(Layout::Rgba, &srgb, Layout::Rgb, options)
+                .map_err(|e| format!("its inks cannot be converted back ({e:?})"))?,
+        })
     }
 
-    /// The profile, compressed for embedding (once per condition and
-    /// process).
-    pub fn compressed_profile(&self) -> Arc<Vec<u8>> {
-        static DONE: Mutex<Vec<Compressed>> = Mutex::new(Vec::new());
-        let id = self.condition.key();
-        let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some((_, z)) = done.iter().find(|(i, _)| *i == id) {
-            return z.clone();
-        }
-        use std::io::Write;
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-        let z = Arc::new(
-            e.write_all(&self.condition.profile)
-                .and_then(|_| e.finish())
-                .unwrap_or_default(),
-        );
-        done.push((id, z.clone()));
-        z
+    /// Which profile this is, to embed it once per process.
+    pub fn key(&self) -> u64 {
+        self.condition.key()
     }
 
     /// The same, with the inks the deck gives for some of its colours
@@ -198,8 +184,9 @@ impl Converter {
     }
 
     /// The inks (0 to 255 each) for an sRGB colour. A neutral grey is
-    /// black ink alone: white none, dark greys solid K, the others a K
-    /// tint of their lightness.
+    /// black ink alone: the tint of K that prints as light as the grey,
+    /// through the profile (a naive tint, 50 % for 50 % grey, prints
+    /// lighter than the grey).
     pub fn inks(&self, c: Color) -> [u8; 4] {
         if let Some(k) = self.known.lock().ok().and_then(|m| m.get(&c).copied()) {
             return k;
@@ -214,14 +201,11 @@ impl Converter {
     fn convert(&self, c: Color) -> [u8; 4] {
         let (hi, lo) = (c.r.max(c.g).max(c.b), c.r.min(c.g).min(c.b));
         if hi - lo <= 6 {
-            let v = (c.r as f32 + c.g as f32 + c.b as f32) / (3.0 * 255.0);
-            let k = 1.0 - v;
-            let k = if k >= SOLID_K_FROM { 1.0 } else { k };
-            return [0, 0, 0, (k * 255.0).round() as u8];
+            return [0, 0, 0, self.black_for(c)];
         }
         let src = [c.r as f32 / 255.0, c.g as f32 / 255.0, c.b as f32 / 255.0];
         let mut dst = [0f32; 4];
-        if self.transform.transform(&src, &mut dst).is_err() {
+        if self.tables.to_inks.transform(&src, &mut dst).is_err() {
             // Cannot happen for one pixel of the right layout; black ink
             // of the colour's darkness rather than nothing.
             let k = 1.0 - src.iter().sum::<f32>() / 3.0;
@@ -234,6 +218,31 @@ impl Converter {
             inks[i] = inks[i].saturating_sub(1);
         }
         inks
+    }
+
+    /// The tint of black ink (0 to 255) that prints as light as the grey
+    /// `c` (found by halving the interval; darker than solid K is solid K).
+    fn black_for(&self, c: Color) -> u8 {
+        let target = c.luminance();
+        let (mut lo, mut hi) = (0.0f32, 1.0f32);
+        for _ in 0..12 {
+            let k = (lo + hi) / 2.0;
+            match self.back(&[0.0, 0.0, 0.0, k]) {
+                Some(p) if p.luminance() > target => lo = k,
+                Some(_) => hi = k,
+                None => return (255.0 * (1.0 - target as f32)).round() as u8,
+            }
+        }
+        let k = if hi >= 0.999 { 1.0 } else { (lo + hi) / 2.0 };
+        (k * 255.0).round() as u8
+    }
+
+    /// Inks (0 to 1) as sRGB.
+    fn back(&self, inks: &[f32; 4]) -> Option<Color> {
+        let mut rgb = [0f32; 3];
+        self.tables.from_inks.transform(inks, &mut rgb).ok()?;
+        let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
+        Some(Color::rgb(r, g, b))
     }
 
     /// The inks for text in `c`: as `inks`, except that text which prints
@@ -261,25 +270,9 @@ impl Converter {
     /// near (for a warning when a colour is far outside what the press
     /// can print).
     pub fn printed(&self, c: Color) -> Result<Color, String> {
-        let profile = ColorProfile::new_from_slice(&self.condition.profile)
-            .map_err(|e| format!("the profile cannot be read ({e:?})"))?;
-        let back = profile
-            .create_transform_f32(
-                Layout::Rgba,
-                &ColorProfile::new_srgb(),
-                Layout::Rgb,
-                TransformOptions {
-                    rendering_intent: RenderingIntent::RelativeColorimetric,
-                    ..TransformOptions::default()
-                },
-            )
-            .map_err(|e| format!("the inks cannot be converted back ({e:?})"))?;
         let inks = self.inks(c).map(|v| v as f32 / 255.0);
-        let mut rgb = [0f32; 3];
-        back.transform(&inks, &mut rgb)
-            .map_err(|e| format!("the inks cannot be converted back ({e:?})"))?;
-        let [r, g, b] = rgb.map(|v| (v.clamp(0.0, 1.0) * 255.0).round() as u8);
-        Ok(Color::rgb(r, g, b))
+        self.back(&inks)
+            .ok_or_else(|| "the inks cannot be converted back".to_string())
     }
 
     /// Converts 8-bit RGB pixels to 8-bit CMYK (for raster icons).
@@ -344,9 +337,26 @@ mod tests {
         let purple = Color::rgb(0x73, 0x34, 0xb8);
         let back = c.printed(purple).unwrap();
         assert!(difference(purple, back, Vision::Normal) > 15.0, "{back:?}");
-        let grey = c.inks(Color::rgb(128, 128, 128));
-        assert_eq!(&grey[..3], &[0, 0, 0]);
-        assert!((120..=135).contains(&grey[3]), "{grey:?}");
+        // Greys are the tint of black that prints as light as they are:
+        // more black than the naive tint (100 % less the grey's value),
+        // which prints lighter than the grey, and back within ΔE 2 of
+        // themselves.
+        for v in [0x40u8, 0x55, 0x80, 0x99, 0xc0, 0xe6] {
+            let grey = Color::rgb(v, v, v);
+            let inks = c.inks(grey);
+            assert_eq!(&inks[..3], &[0, 0, 0], "{grey:?}");
+            assert!(inks[3] > 255 - v, "{grey:?} {inks:?}");
+            let back = c.printed(grey).unwrap();
+            assert!(
+                difference(grey, back, Vision::Normal) < 2.0,
+                "{grey:?} {back:?}"
+            );
+        }
+        // As text, a grey that needs a tint of 78 % or more is solid black.
+        let dark = Color::rgb(0x40, 0x40, 0x40);
+        assert_eq!(c.text_inks(dark), [0, 0, 0, 255]);
+        let light = Color::rgb(0x99, 0x99, 0x99);
+        assert_eq!(c.text_inks(light), c.inks(light));
     }
 
     #[test]

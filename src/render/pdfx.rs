@@ -144,6 +144,19 @@ pub fn cmyk_image(
         .map_err(|e| RenderError(format!("an image could not be embedded: {e}")))
 }
 
+/// A profile compressed for embedding, once per process (cards.pdf, its
+/// fronts and backs and the poster embed the same).
+fn compressed_profile(key: u64, profile: &[u8]) -> Arc<Vec<u8>> {
+    static DONE: std::sync::Mutex<Vec<(u64, Arc<Vec<u8>>)>> = std::sync::Mutex::new(Vec::new());
+    let mut done = DONE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, z)) = done.iter().find(|(k, _)| *k == key) {
+        return z.clone();
+    }
+    let z = Arc::new(flate(profile));
+    done.push((key, z.clone()));
+    z
+}
+
 /// Deflate at zlib's default level, as krilla compresses.
 fn flate(data: &[u8]) -> Vec<u8> {
     use std::io::Write;
@@ -182,7 +195,7 @@ pub fn finish(bytes: Vec<u8>, x: &Pdfx, title: &str) -> Result<Vec<u8>, RenderEr
             ("N", Object::Integer(4)),
             ("Filter", Object::Name(b"FlateDecode".to_vec())),
         ]),
-        x.converter.compressed_profile().to_vec(),
+        compressed_profile(x.converter.key(), &cond.profile).to_vec(),
     )
     .with_compression(false);
     let icc_id = doc.add_object(icc);
