@@ -981,25 +981,18 @@ fn run(file: &Path, overrides: &Overrides, args: &OnlyArgs, out: Option<&Path>) 
 }
 
 /// Removes the faces an earlier shop build left in `dir` that this one did
-/// not write (a deck with fewer cards), so that the folder holds this
-/// deck's faces only and a shop's upload takes no stray card.
+/// not write (a deck with fewer cards), and says which.
 fn remove_stale_faces(dir: &Path, files: &[output::OutputFile]) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
-        if deckpress::shop::is_face_name(&name) && !files.iter().any(|f| f.name == name) {
-            match std::fs::remove_file(entry.path()) {
-                Ok(()) => say_out!(
-                    "  removed {}: an earlier build's face, not in this deck",
-                    entry.path().display()
-                ),
-                Err(e) => say_err!(
-                    "warning: {} is an earlier build's face and could not be removed: {e}",
-                    entry.path().display()
-                ),
-            }
+    for (path, removed) in output::remove_others(dir, files, deckpress::shop::is_face_name) {
+        match removed {
+            Ok(()) => say_out!(
+                "  removed {}: an earlier build's face, not in this deck",
+                path.display()
+            ),
+            Err(e) => say_err!(
+                "warning: {} is an earlier build's face and could not be removed: {e}",
+                path.display()
+            ),
         }
     }
 }

@@ -141,6 +141,36 @@ pub fn recover(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes the files in `dir` that `ours` recognises (names an output
+/// gives) but `files` does not hold: what an earlier build wrote that this
+/// one did not, so that the folder holds one build's set. Says what
+/// happened to each.
+pub fn remove_others(
+    dir: &Path,
+    files: &[OutputFile],
+    ours: impl Fn(&str) -> bool,
+) -> Vec<(PathBuf, std::io::Result<()>)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().to_string();
+            ours(&name) && !files.iter().any(|f| f.name == name)
+        })
+        .map(|e| e.path())
+        .collect();
+    stale.sort();
+    stale
+        .into_iter()
+        .map(|p| {
+            let r = fs::remove_file(&p);
+            (p, r)
+        })
+        .collect()
+}
+
 /// Writes all files into `dir` (created if needed). Either every file is
 /// replaced, or (on an error) none is: the earlier files are as they were
 /// and no temporary file is left.
