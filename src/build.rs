@@ -1244,9 +1244,7 @@ pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render:
             if content_backs == 1 { "" } else { "s" }
         ));
     }
-    if info.pdfx.is_none() {
-        summary.push_str(&untagged(pages.len(), &info));
-    }
+    summary.push_str(&untagged(pages.len(), &info));
     if let Some(x) = &info.pdfx {
         summary.push_str(&preflight(&pages, x));
     }

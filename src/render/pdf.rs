@@ -70,18 +70,18 @@ pub fn tagged(pages: usize, info: &DocInfo) -> bool {
 /// Writes pages as a PDF: tagged and PDF/UA-1 when `info` has a
 /// structure (and the document is not too long to tag).
 pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
-    if let Some(x) = &info.pdfx {
-        // PDF/X is PDF 1.6 or 1.4 (X-1a), PDF/UA-1 is 1.7: a shop's
-        // file is tagged, without claiming PDF/UA.
-        let bytes = write(pages, info, false).map_err(Refused::into_error)?;
-        return super::pdfx::finish(bytes, x, &info.title);
-    }
     if info.structure.is_some() && !tagged(pages.len(), info) {
         let plain = DocInfo {
             structure: None,
             ..info.clone()
         };
         return pdf(pages, &plain);
+    }
+    if let Some(x) = &info.pdfx {
+        // PDF/X is PDF 1.6 or 1.4 (X-1a), PDF/UA-1 is 1.7: a shop's
+        // file is tagged, without claiming PDF/UA.
+        let bytes = write(pages, info, false).map_err(Refused::into_error)?;
+        return super::pdfx::finish(bytes, x, &info.title);
     }
     match write(pages, info, info.structure.is_some()) {
         // Should krilla's PDF/UA checks refuse a document (none of the
