@@ -23,6 +23,10 @@ pub const MAX_SVG_BYTES: u64 = 5 * 1024 * 1024;
 /// far beyond is not a font worth embedding.
 pub const MAX_FONT_BYTES: u64 = 64 * 1024 * 1024;
 
+/// A print shop's ICC profile (`print: profile:`): real CMYK profiles are
+/// up to a few megabytes.
+pub const MAX_PROFILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// The most shapes an SVG icon may have: icon sets have tens; a file with
 /// more is a drawing or a trace, too heavy to repeat on every card.
 pub const MAX_SHAPES: usize = 20_000;

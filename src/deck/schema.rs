@@ -1057,7 +1057,7 @@ impl Cx<'_> {
         let name = map.text(self, "name", true, &subject).unwrap_or_default();
         let mut cmyk = None;
         let (colour, colour_at) = match map.take("colour") {
-            Some((k, v)) if matches!(v.value, Value::Map(_)) => {
+            Some((_, v)) if matches!(v.value, Value::Map(_)) => {
                 let subject = format!("{subject}, field colour");
                 let mut m = self.map(v, &subject, &["rgb", "cmyk"]);
                 let rgb = match m.take("rgb") {
@@ -1076,7 +1076,6 @@ impl Cx<'_> {
                     cmyk = self.inks(v, &format!("{subject}.cmyk")).map(|i| (i, v.at));
                 }
                 m.finish(self);
-                let _ = k;
                 rgb
             }
             Some((k, v)) => (self.colour(k, v, &format!("{subject}, field colour")), v.at),
@@ -1210,9 +1209,7 @@ impl Cx<'_> {
             }
         });
         let profile = map.plain(self, "profile", subject).and_then(|(path, at)| {
-            use crate::files::read_bounded;
-            // No print profile is larger than a few megabytes.
-            const CAP: u64 = 16 * 1024 * 1024;
+            use crate::files::{read_bounded, MAX_PROFILE_BYTES as CAP};
             let rel = PathBuf::from(&path);
             let full = base_dir.join(&rel);
             self.named.push(full.clone());
