@@ -172,18 +172,41 @@ pub fn card_faces(
     let mut forks: Vec<Typesetter> = (1..groups.len()).map(|_| ts.fork()).collect();
     let mut setters: Vec<&mut Typesetter> = std::iter::once(ts).chain(forks.iter_mut()).collect();
     let mut m = Metrics::of(deck.cards.size.size);
-    let bodies: Vec<Pt> = in_parallel(&mut setters, &groups, |ts, range| {
-        deck_body(deck, range, ts, m, edge)
+    // One pass finds the deck's body size and designs every face: each
+    // behaviour front is set at the size found so far, while its text is
+    // still shaped and remembered. Only a front set larger than the size
+    // the whole deck ends with is set again (the cards before the one
+    // that lowered it), so a large deck's texts are not shaped twice.
+    let drafts = in_parallel(&mut setters, &groups, |ts, range| {
+        group_faces(deck, range, ts, m, edge)
     });
-    m.body = bodies
-        .into_iter()
+    m.body = drafts
+        .iter()
+        .map(|d| d.body)
         .fold(m.body_max(), Pt::min)
         .max(CARD_FLOOR);
-    let parts = in_parallel(&mut setters, &groups, |ts, range| {
-        let mut found = Diagnostics::default();
-        let faces = group_faces(deck, range, ts, m, edge, &mut found);
-        (faces, found)
+    let body = m.body;
+    let redone = in_parallel(&mut setters, &groups, |ts, range| {
+        let draft = drafts
+            .iter()
+            .find(|d| d.range == range)
+            .expect("a draft for every group");
+        redo_fronts(deck, draft, ts, Metrics { body, ..m }, edge)
     });
+    let mut parts = Vec::with_capacity(drafts.len());
+    for (mut draft, again) in drafts.into_iter().zip(redone) {
+        for (i, front, problems) in again {
+            draft.slots[i].faces.front = front;
+            draft.slots[i].found = problems;
+        }
+        let mut found = Diagnostics::default();
+        let mut faces = Vec::with_capacity(draft.slots.len());
+        for slot in draft.slots {
+            found.extend(slot.found);
+            faces.push(slot.faces);
+        }
+        parts.push((faces, found));
+    }
     let mut out = Vec::with_capacity(deck.card_count());
     let mut found = Diagnostics::default();
     for (faces, problems) in parts {
@@ -275,21 +298,49 @@ fn in_parallel<T: Send>(
     })
 }
 
-/// The faces of the characteristics in `range`, in deck order.
+/// A group's faces as first designed: each with the problems found
+/// designing it, and the body size the group's behaviour cards lead to.
+struct Draft {
+    range: std::ops::Range<usize>,
+    slots: Vec<Slot>,
+    /// The largest body size at which every behaviour text of the group
+    /// fits (those that fit at the floor).
+    body: Pt,
+}
+
+/// One card of a draft.
+struct Slot {
+    faces: CardFaces,
+    /// The problems found designing it (for a summary card, its back's
+    /// first).
+    found: Diagnostics,
+    /// For a behaviour card, the body size its front was set at.
+    body: Option<Pt>,
+}
+
+/// The faces of the characteristics in `range`, in deck order, each
+/// behaviour front set at the body size found so far.
+///
+/// The body size of the deck's behaviour cards is the largest at which
+/// every card's text fits its room (from a generous maximum, for decks of
+/// short statements, down to the floor), so that the deck reads as one
+/// set. A card whose text does not fit even at the floor is left out of
+/// the choice: it is set in the compact layout, or reported.
 fn group_faces(
     deck: &Deck,
     range: std::ops::Range<usize>,
     ts: &mut Typesetter,
     m: Metrics,
     edge: Edge,
-    found: &mut Diagnostics,
-) -> Vec<CardFaces> {
-    let mut out = Vec::new();
+) -> Draft {
+    let mut slots = Vec::new();
     // A right-to-left deck's faces read from the right.
     let rtl = deck.is_rtl();
     let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f });
-    for ci in range {
+    let mut body = m.body_max();
+    for ci in range.clone() {
         let c = &deck.characteristics[ci];
+        let mut found = Diagnostics::default();
         let mut cx = Cx {
             deck,
             c,
@@ -297,85 +348,130 @@ fn group_faces(
             m,
             edge,
             ts: &mut *ts,
-            diags: &mut *found,
+            diags: &mut found,
         };
         // One back for all the characteristic's cards.
         let back = finish(cx.back());
         let (front, content_back) = cx.fitting(Cx::summary);
         crate::progress::tick();
-        out.push(CardFaces {
-            kind: CardKind::Summary { c: ci },
-            code: c.number.to_string(),
-            label: format!("summary card {} \"{}\"", c.number, c.name.plain()),
-            front: finish(front),
-            back_has_content: content_back.is_some(),
-            back: content_back.map_or_else(|| back.clone(), finish),
+        slots.push(Slot {
+            faces: CardFaces {
+                kind: CardKind::Summary { c: ci },
+                code: c.number.to_string(),
+                label: format!("summary card {} \"{}\"", c.number, c.name.plain()),
+                front: finish(front),
+                back_has_content: content_back.is_some(),
+                back: content_back.map_or_else(|| back.clone(), finish),
+            },
+            found,
+            body: None,
         });
         for (bi, b) in c.behaviours.iter().enumerate() {
             crate::progress::tick();
-            out.push(CardFaces {
-                kind: CardKind::Behaviour { c: ci, b: bi },
-                code: b.code(c),
-                label: b.label(c),
-                front: finish(cx.fitting(|cx| cx.behaviour_front(b))),
-                back: back.clone(),
-                back_has_content: false,
+            let mut found = Diagnostics::default();
+            let mut cx = Cx {
+                deck,
+                c,
+                pal: Palette::of(c.colour),
+                m: Metrics { body, ..m },
+                edge,
+                ts: &mut *ts,
+                diags: &mut found,
+            };
+            // Only a text that does not fit at the size found so far can
+            // lower it: each is tried from there down (on the same steps
+            // from the maximum), not from the maximum again. The texts are
+            // measured, not set.
+            let was = cx.ts.measuring(true);
+            let size = cx.behaviour_body(b);
+            cx.ts.measuring(was);
+            if let Some(size) = size {
+                body = body.min(size);
+            }
+            cx.m.body = body.max(CARD_FLOOR);
+            let front = finish(cx.fitting(|cx| cx.behaviour_front(b)));
+            slots.push(Slot {
+                faces: CardFaces {
+                    kind: CardKind::Behaviour { c: ci, b: bi },
+                    code: b.code(c),
+                    label: b.label(c),
+                    front,
+                    back: back.clone(),
+                    back_has_content: false,
+                },
+                found,
+                body: Some(body.max(CARD_FLOOR)),
             });
         }
         for n in 0..deck.blank_cards {
             let code = format!("{}.{}", c.number, c.behaviours.len() + n + 1);
-            out.push(CardFaces {
-                kind: CardKind::Blank { c: ci, n },
-                label: format!("blank card {code}"),
-                front: finish(cx.blank_front(&code)),
-                code,
-                back: back.clone(),
-                back_has_content: false,
+            let mut found = Diagnostics::default();
+            let mut cx = Cx {
+                deck,
+                c,
+                pal: Palette::of(c.colour),
+                m,
+                edge,
+                ts: &mut *ts,
+                diags: &mut found,
+            };
+            let front = finish(cx.blank_front(&code));
+            slots.push(Slot {
+                faces: CardFaces {
+                    kind: CardKind::Blank { c: ci, n },
+                    label: format!("blank card {code}"),
+                    front,
+                    code,
+                    back: back.clone(),
+                    back_has_content: false,
+                },
+                found,
+                body: None,
             });
         }
     }
-    out
+    Draft { range, slots, body }
 }
 
-/// The body size of the deck's behaviour cards: the largest at which
-/// every card's text fits its room (from a generous maximum, for decks of
-/// short statements, down to the floor), so that the deck reads as one
-/// set. A card whose text does not fit even at the floor is left out of
-/// the choice: it is set in the compact layout, or reported.
-fn deck_body(
+/// The behaviour fronts of a draft that were set at a larger body size
+/// than the deck's (`m.body`), set again at the deck's: each with its
+/// place in the draft and its problems.
+fn redo_fronts(
     deck: &Deck,
-    range: std::ops::Range<usize>,
+    draft: &Draft,
     ts: &mut Typesetter,
     m: Metrics,
     edge: Edge,
-) -> Pt {
-    let mut scratch = Diagnostics::default();
-    let mut body = m.body_max();
-    let sized = Metrics { body, ..m };
-    // Only sizes are wanted: the texts are measured, not set.
-    let was = ts.measuring(true);
-    for c in &deck.characteristics[range] {
+) -> Vec<(usize, Arc<Frame>, Diagnostics)> {
+    let rtl = deck.is_rtl();
+    let mut out = Vec::new();
+    for (i, slot) in draft.slots.iter().enumerate() {
+        let (CardKind::Behaviour { c: ci, b: bi }, Some(used)) = (slot.faces.kind, slot.body)
+        else {
+            continue;
+        };
+        if used.to_bits() == m.body.to_bits() {
+            continue;
+        }
+        let c = &deck.characteristics[ci];
+        let mut found = Diagnostics::default();
         let mut cx = Cx {
             deck,
             c,
             pal: Palette::of(c.colour),
-            m: sized,
+            m,
             edge,
             ts: &mut *ts,
-            diags: &mut scratch,
+            diags: &mut found,
         };
-        for b in &c.behaviours {
-            // Only a text that does not fit at the size found so far can
-            // lower it: each is tried from there down (on the same steps
-            // from the maximum), not from the maximum again.
-            cx.m.body = body;
-            if let Some(size) = cx.behaviour_body(b) {
-                body = body.min(size);
-            }
-        }
+        let front = cx.fitting(|cx| cx.behaviour_front(&c.behaviours[bi]));
+        out.push((
+            i,
+            Arc::new(if rtl { front.mirrored() } else { front }),
+            found,
+        ));
     }
-    ts.measuring(was);
-    body
+    out
 }
 
 /// Line distance of titles.
