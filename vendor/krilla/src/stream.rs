@@ -344,7 +344,44 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 // deckpress: one compressor per thread, reset between streams, instead of a
 // new one (about 270 KB allocated and zeroed) for every stream. The bytes
 // are the same as a fresh `ZlibEncoder` at the same level gives.
+//
+// deckpress: and the last few streams compressed on the thread are
+// remembered, so that a page drawn again (the back that every card of a
+// characteristic shares) is not compressed again: compression gives the
+// same bytes for the same data, so the bytes are unchanged.
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
+    use std::cell::RefCell;
+
+    /// How many streams are remembered, and how large each may be.
+    const RECENT: usize = 8;
+    const RECENT_BYTES: usize = 64 * 1024;
+    thread_local! {
+        static RECENTLY: RefCell<Vec<(Vec<u8>, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+    }
+    if data.len() > RECENT_BYTES {
+        return deflate_fresh(data);
+    }
+    let known = RECENTLY.with(|cell| {
+        let mut recent = cell.borrow_mut();
+        let i = recent.iter().position(|(raw, _)| raw.as_slice() == data)?;
+        let entry = recent.remove(i);
+        let out = entry.1.clone();
+        recent.insert(0, entry);
+        Some(out)
+    });
+    if let Some(out) = known {
+        return out;
+    }
+    let out = deflate_fresh(data);
+    RECENTLY.with(|cell| {
+        let mut recent = cell.borrow_mut();
+        recent.truncate(RECENT - 1);
+        recent.insert(0, (data.to_vec(), out.clone()));
+    });
+    out
+}
+
+fn deflate_fresh(data: &[u8]) -> Vec<u8> {
     use flate2::{Compress, FlushCompress, Status};
     use std::cell::RefCell;
 

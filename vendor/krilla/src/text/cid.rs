@@ -179,6 +179,13 @@ impl CIDFont {
         self.cmap_entries.insert(cid, (text, location));
     }
 
+    /// deckpress: whether `id` is this font's identifier (as
+    /// `identifier() == *id`, without making one).
+    #[inline]
+    pub(crate) fn is(&self, id: &FontIdentifier) -> bool {
+        matches!(id, FontIdentifier::Cid(CIDIdentifier(f)) if *f == self.font)
+    }
+
     #[inline]
     pub(crate) fn identifier(&self) -> FontIdentifier {
         FontIdentifier::Cid(CIDIdentifier(self.font.clone()))

@@ -335,24 +335,27 @@ where
                 &mut self.font_container.borrow_mut(),
             );
 
+            // deckpress: the container borrowed once for the run, and each
+            // glyph's font compared where it is kept, not copied out (the
+            // same groups).
+            let container = self.font_container.borrow();
             for next in iter {
-                let temp_glyph = get_glyph_props(
-                    next,
-                    self.context_color,
-                    &mut self.font_container.borrow_mut(),
-                );
+                let font_identifier = container
+                    .font_identifier_ref(ColoredGlyph::new(next.glyph_id(), self.context_color))
+                    .unwrap();
 
                 // If either of those is different, we need to start a new subrun.
-                if first.font_identifier != temp_glyph.font_identifier
-                    || first.y_offset != temp_glyph.y_offset
+                if &first.font_identifier != font_identifier
+                    || first.y_offset != next.y_offset(1.0)
                     || first.y_advance != 0.0
-                    || temp_glyph.y_advance != 0.0
+                    || next.y_advance(1.0) != 0.0
                 {
                     break;
                 }
 
                 count += 1;
             }
+            drop(container);
 
             let (head, tail) = self.slice.split_at(count);
             (head, tail, first)

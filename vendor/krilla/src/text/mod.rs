@@ -81,11 +81,17 @@ impl FontContainer {
 
     #[inline]
     pub(crate) fn font_identifier(&self, glyph: ColoredGlyph) -> Option<FontIdentifier> {
+        self.font_identifier_ref(glyph).cloned()
+    }
+
+    /// deckpress: `font_identifier` without copying it.
+    #[inline]
+    pub(crate) fn font_identifier_ref(&self, glyph: ColoredGlyph) -> Option<&FontIdentifier> {
         let (id, _) = self
             .cid_cache
             .get(&glyph.glyph_id.to_u32())
             .or_else(|| self.type3_cache.get(&glyph.to_owned()))?;
-        Some(id.clone())
+        Some(id)
     }
 
     #[inline]
@@ -93,7 +99,9 @@ impl FontContainer {
         &mut self,
         font_identifier: FontIdentifier,
     ) -> Option<&mut dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        // deckpress: compared with the CID font's own font, without making
+        // an identifier for it (the same test).
+        if self.cid_font.is(&font_identifier) {
             Some(&mut self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
@@ -107,7 +115,7 @@ impl FontContainer {
         &self,
         font_identifier: FontIdentifier,
     ) -> Option<&dyn PdfFont> {
-        if self.cid_font.identifier() == font_identifier {
+        if self.cid_font.is(&font_identifier) {
             Some(&self.cid_font)
         } else {
             // If the identifier doesn't match either of CID or Type3, this will
