@@ -164,14 +164,14 @@ const CACHE_ENTRIES: usize = 1024;
 /// A map that remembers at most `CACHE_ENTRIES` values: when it is full,
 /// the half used longest ago is forgotten.
 struct Recent<V> {
-    map: HashMap<u64, (u64, V)>,
+    map: HashMap<u64, (u64, V), rustc_hash::FxBuildHasher>,
     tick: u64,
 }
 
 impl<V> Recent<V> {
     fn new() -> Recent<V> {
         Recent {
-            map: HashMap::new(),
+            map: HashMap::default(),
             tick: 0,
         }
     }
@@ -206,7 +206,7 @@ const SHAPED_AT: Pt = 16.0;
 /// A hash of a text, its spans and what its shaping depends on.
 fn shape_key(text: &Rich, style: &Style) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     text.text.hash(&mut h);
     for s in &text.spans {
         (s.range.start, s.range.end, s.bold, s.italic).hash(&mut h);
@@ -218,7 +218,7 @@ fn shape_key(text: &Rich, style: &Style) -> u64 {
 /// A hash of a text, its spans, style and width.
 fn layout_key(text: &Rich, style: &Style, width: Mm) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     text.text.hash(&mut h);
     for s in &text.spans {
         (s.range.start, s.range.end, s.bold, s.italic).hash(&mut h);

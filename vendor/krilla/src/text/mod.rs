@@ -124,6 +124,19 @@ impl FontContainer {
         }
     }
 
+    /// deckpress: `add_glyph`, and the PDF font it went to, without copying
+    /// the font's identifier for a glyph already in the CID font (the same
+    /// font and glyph as `get_from_identifier_mut(add_glyph(..).0)`).
+    #[inline]
+    pub(crate) fn add_glyph_font(&mut self, glyph: ColoredGlyph) -> (&mut dyn PdfFont, PDFGlyph) {
+        if let Some((_, g)) = self.cid_cache.get(&glyph.glyph_id.to_u32()) {
+            let g = *g;
+            return (&mut self.cid_font, g);
+        }
+        let (identifier, g) = self.add_glyph(glyph);
+        (self.get_from_identifier_mut(identifier).unwrap(), g)
+    }
+
     #[inline]
     pub(crate) fn add_glyph(&mut self, glyph: ColoredGlyph) -> (FontIdentifier, PDFGlyph) {
         if let Some(e) = self
