@@ -383,8 +383,21 @@ fn warn_english(deck: &Deck, parts: &[&str], diags: &mut Diagnostics) {
     diags.push(d);
 }
 
+/// Tells the lanes waiting for the cards' faces, when dropped, that they
+/// could not be made, unless the first lane has said otherwise.
+struct Gate<'a>(&'a std::sync::Mutex<Option<bool>>, &'a std::sync::Condvar);
+
+impl Drop for Gate<'_> {
+    fn drop(&mut self) {
+        let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        known.get_or_insert(true);
+        self.1.notify_all();
+    }
+}
+
 /// Walks the table: the outputs that print the cards in turn (they share
-/// the designed faces), the poster at the same time on another thread.
+/// the designed faces), and the poster, the handout and the worksheet
+/// each at the same time on a thread of its own.
 /// The results, files and problems alike, come back in the table's order
 /// whatever finishes first, so the bytes and the messages are the same as
 /// one thread would give.
@@ -400,11 +413,28 @@ fn make(
         .iter()
         .filter(|e| wanted.contains(&e.output))
         .collect();
-    // The poster on a thread of its own; the handout and worksheet after
-    // the cards, so that a deck whose cards cannot be made (texts far too
-    // long, say) is not set whole on pages as well.
-    let (apart, together): (Vec<&Entry>, Vec<&Entry>) =
-        entries.iter().partition(|e| e.output == Output::Poster);
+    // The outputs in lanes, each designed on a thread of its own and then
+    // written side by side: the cards and the sheets together (they share
+    // the designed faces), the poster, the handout and the worksheet each
+    // alone. The handout and the worksheet wait for the cards' faces, so
+    // that a deck whose cards cannot be made (texts far too long, say) is
+    // not set whole on pages as well.
+    let faced = |e: &&Entry| matches!(e.output, Output::Cards | Output::Sheets);
+    let mut lanes: Vec<Vec<&Entry>> = vec![entries.iter().copied().filter(faced).collect()];
+    lanes.extend(entries.iter().filter(|e| !faced(e)).map(|e| vec![*e]));
+    // Whether the cards' faces could not be made, once the first lane has
+    // designed them (`None` until then; always `false` without cards).
+    let faces_failed = std::sync::Mutex::new(lanes[0].is_empty().then_some(false));
+    let faces_known = std::sync::Condvar::new();
+    let wait_for_faces = || -> bool {
+        let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(failed) = *known {
+                return failed;
+            }
+            known = faces_known.wait(known).unwrap_or_else(|e| e.into_inner());
+        }
+    };
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
@@ -414,14 +444,19 @@ fn make(
     )>;
     // Designs the entries on one thread, then writes their files side by
     // side.
-    let run = |entries: &[&Entry]| -> Done {
+    let no_cards = lanes[0].is_empty();
+    let run = |entries: &[&Entry], first: bool| -> Done {
+        // The first lane says whether the faces could be made when its
+        // designs are done, or if it stops before (a panic): the other
+        // lanes never wait for nothing.
+        let _gate = first.then(|| Gate(&faces_failed, &faces_known));
         let mut job = Job::new(deck);
         job.render = render;
         let mut prepared: Vec<(Output, Made, Diagnostics, Timed)> = Vec::new();
         for entry in entries {
             let mut found = Diagnostics::default();
             let reading = matches!(entry.output, Output::Handout | Output::Worksheet);
-            if reading && job.faces_failed() {
+            if reading && (job.faces_failed() || wait_for_faces()) {
                 // The cards' problems are the deck's: reported once.
                 prepared.push((entry.output, None, found, Vec::new()));
                 continue;
@@ -437,6 +472,11 @@ fn make(
             ];
             prepared.push((entry.output, made, found, timed));
         }
+        if first {
+            let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
+            *known = Some(job.faces_failed());
+            faces_known.notify_all();
+        }
         if crate::threads() == 1 {
             return prepared
                 .into_iter()
@@ -451,7 +491,7 @@ fn make(
                 })
                 .collect();
         }
-        if render {
+        if render && (first || no_cards) {
             crate::progress::step("writing the PDFs", 0);
         }
         std::thread::scope(|scope| {
@@ -493,13 +533,19 @@ fn make(
         })
     };
     let mut results = std::thread::scope(|scope| {
-        let poster =
-            (!apart.is_empty() && crate::threads() > 1).then(|| scope.spawn(|| run(&apart)));
-        let mut results = run(&together);
-        if crate::threads() == 1 && !apart.is_empty() {
-            results.extend(run(&apart));
+        if crate::threads() == 1 {
+            return lanes
+                .iter()
+                .enumerate()
+                .flat_map(|(i, lane)| run(lane, i == 0))
+                .collect::<Done>();
         }
-        if let Some(handle) = poster {
+        let others: Vec<_> = lanes[1..]
+            .iter()
+            .map(|lane| scope.spawn(|| run(lane, false)))
+            .collect();
+        let mut results = run(&lanes[0], true);
+        for handle in others {
             results.extend(
                 handle
                     .join()
