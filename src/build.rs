@@ -383,6 +383,21 @@ fn warn_english(deck: &Deck, parts: &[&str], diags: &mut Diagnostics) {
     diags.push(d);
 }
 
+/// A render of an output's file: under way on a thread of its own, or to
+/// be run when its turn comes.
+enum Pending<'s, 'd> {
+    Started(
+        std::thread::ScopedJoinHandle<
+            's,
+            (
+                Result<Vec<OutputFile>, render::RenderError>,
+                std::time::Duration,
+            ),
+        >,
+    ),
+    Later(Render<'d>),
+}
+
 /// Tells the lanes waiting for the cards' faces, when dropped, that they
 /// could not be made, unless the first lane has said otherwise.
 struct Gate<'a>(&'a std::sync::Mutex<Option<bool>>, &'a std::sync::Condvar);
@@ -452,75 +467,71 @@ fn make(
         let _gate = first.then(|| Gate(&faces_failed, &faces_known));
         let mut job = Job::new(deck);
         job.render = render;
-        let mut prepared: Vec<(Output, Made, Diagnostics, Timed)> = Vec::new();
-        for entry in entries {
-            let mut found = Diagnostics::default();
-            let reading = matches!(entry.output, Output::Handout | Output::Worksheet);
-            if reading && (job.faces_failed() || wait_for_faces()) {
-                // The cards' problems are the deck's: reported once.
-                prepared.push((entry.output, None, found, Vec::new()));
-                continue;
-            }
-            let t = std::time::Instant::now();
-            let before = job.designing;
-            let made = (entry.make)(&mut job, &mut found);
-            let (all, design) = (t.elapsed(), job.designing - before);
-            let name = entry.output.name();
-            let timed = vec![
-                (format!("{name}: design"), design),
-                (format!("{name}: impose"), all.saturating_sub(design)),
-            ];
-            prepared.push((entry.output, made, found, timed));
-        }
-        if first {
-            let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
-            *known = Some(job.faces_failed());
-            faces_known.notify_all();
-        }
-        if crate::threads() == 1 {
-            return prepared
-                .into_iter()
-                .map(|(output, made, found, mut timed)| {
-                    let files = made.map(|renders| {
-                        let t = std::time::Instant::now();
-                        let files: Vec<_> = renders.into_iter().map(|r| r()).collect();
-                        timed.push((format!("{}: render", output.name()), t.elapsed()));
-                        files
-                    });
-                    (output, files, found, timed)
-                })
-                .collect();
-        }
-        if render && (first || no_cards) {
-            crate::progress::step("writing the PDFs", 0);
-        }
+        // With threads to spare, an output's files are written as soon as
+        // it is designed and imposed, while the lane goes on to the next
+        // (the sheets are imposed while cards.pdf is written); with one
+        // thread, in turn after all are designed.
+        let parallel = crate::threads() > 1;
         std::thread::scope(|scope| {
-            let started: Vec<_> = prepared
-                .into_iter()
-                .map(|(output, made, found, timed)| {
-                    let handles = made.map(|renders| {
-                        renders
-                            .into_iter()
-                            .map(|r| {
-                                scope.spawn(move || {
+            let mut started: Vec<(Output, Option<Vec<Pending>>, Diagnostics, Timed)> = Vec::new();
+            for entry in entries {
+                let mut found = Diagnostics::default();
+                let reading = matches!(entry.output, Output::Handout | Output::Worksheet);
+                if reading && (job.faces_failed() || wait_for_faces()) {
+                    // The cards' problems are the deck's: reported once.
+                    started.push((entry.output, None, found, Vec::new()));
+                    continue;
+                }
+                let t = std::time::Instant::now();
+                let before = job.designing;
+                let made = (entry.make)(&mut job, &mut found);
+                let (all, design) = (t.elapsed(), job.designing - before);
+                let name = entry.output.name();
+                let timed = vec![
+                    (format!("{name}: design"), design),
+                    (format!("{name}: impose"), all.saturating_sub(design)),
+                ];
+                let pending = made.map(|renders| {
+                    renders
+                        .into_iter()
+                        .map(|r| {
+                            if parallel {
+                                Pending::Started(scope.spawn(move || {
                                     let t = std::time::Instant::now();
                                     (r(), t.elapsed())
-                                })
-                            })
-                            .collect::<Vec<_>>()
-                    });
-                    (output, handles, found, timed)
-                })
-                .collect();
+                                }))
+                            } else {
+                                Pending::Later(r)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                });
+                started.push((entry.output, pending, found, timed));
+            }
+            if first {
+                let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
+                *known = Some(job.faces_failed());
+                faces_known.notify_all();
+            }
+            if render && parallel && (first || no_cards) {
+                crate::progress::step("writing the PDFs", 0);
+            }
             started
                 .into_iter()
-                .map(|(output, handles, found, mut timed)| {
-                    let files = handles.map(|hs| {
+                .map(|(output, pending, found, mut timed)| {
+                    let files = pending.map(|ps| {
                         let mut files = Vec::new();
                         let mut rendering = std::time::Duration::ZERO;
-                        for h in hs {
-                            let (file, took) =
-                                h.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+                        for p in ps {
+                            let (file, took) = match p {
+                                Pending::Started(h) => {
+                                    h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
+                                }
+                                Pending::Later(r) => {
+                                    let t = std::time::Instant::now();
+                                    (r(), t.elapsed())
+                                }
+                            };
                             rendering += took;
                             files.push(file);
                         }
