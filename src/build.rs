@@ -268,11 +268,20 @@ impl<'d> Job<'d> {
                 let t = std::time::Instant::now();
                 let faces = design::card_faces(self.deck, &mut self.ts, edge, &mut found);
                 self.designing += t.elapsed();
-                for card in &faces {
+                // The faint texts of the fronts are found side by side,
+                // those of a back shared by many cards once; the warnings
+                // are made in card order.
+                let fronts = faint_fronts(&faces);
+                let mut backs: std::collections::HashMap<usize, Vec<contrast::Faint>> =
+                    std::collections::HashMap::new();
+                for (card, front_faint) in faces.iter().zip(fronts) {
                     let front = format!("{} (front)", card.label);
-                    contrast::report_faint(self.deck, &card.front, &front, &mut found);
+                    contrast::report_found(self.deck, &front_faint, &front, &mut found);
+                    let back_faint = backs
+                        .entry(Arc::as_ptr(&card.back) as usize)
+                        .or_insert_with(|| contrast::faint_text(&card.back));
                     let back = format!("{} (back)", card.label);
-                    contrast::report_faint(self.deck, &card.back, &back, &mut found);
+                    contrast::report_found(self.deck, back_faint, &back, &mut found);
                 }
                 self.faces.push((edge, faces, found));
                 self.faces.len() - 1
@@ -281,6 +290,29 @@ impl<'d> Job<'d> {
         diags.extend(self.faces[i].2.clone());
         self.faces[i].1.clone()
     }
+}
+
+/// The faint texts of every card's front, in card order, found on the
+/// threads there are.
+fn faint_fronts(faces: &[CardFaces]) -> Vec<Vec<contrast::Faint>> {
+    let n = crate::threads().min(faces.len()).max(1);
+    let chunk = faces.len().div_ceil(n).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = faces
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|c| contrast::faint_text(&c.front))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
 }
 
 /// Designs and renders the outputs `wanted` names, in the table's order.

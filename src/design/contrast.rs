@@ -123,7 +123,12 @@ fn intersect(a: &Rect, b: &Rect) -> Option<Rect> {
 /// one per pair of colours, at the characteristic whose colour is behind
 /// or in front of it.
 pub fn report_faint(deck: &Deck, frame: &Frame, what: &str, diags: &mut Diagnostics) {
-    for f in faint_text(frame) {
+    report_found(deck, &faint_text(frame), what, diags);
+}
+
+/// The warnings for the faint texts `faint` found on one face (`what`).
+pub fn report_found(deck: &Deck, faint: &[Faint], what: &str, diags: &mut Diagnostics) {
+    for f in faint {
         let owner = deck.characteristics.iter().find(|c| {
             let p = super::Palette::of(c.colour);
             [p.fill, p.tint, p.on_fill, p.on_white, p.on_tint].contains(&f.bg)
