@@ -125,13 +125,21 @@ impl FontFile {
     /// Whether the font has a glyph for `ch`. Spaces and control
     /// characters need none.
     pub fn has_glyph(&self, ch: char) -> bool {
-        if ch.is_whitespace() || ch.is_control() {
-            return true;
+        self.glyph_test()(ch)
+    }
+
+    /// `has_glyph` for many characters: the font's character map is read
+    /// once, not for each.
+    pub fn glyph_test(&self) -> impl Fn(char) -> bool + '_ {
+        let map = self.charmap.and_then(|c| c.charmap(self.bytes()));
+        move |ch: char| {
+            ch.is_whitespace()
+                || ch.is_control()
+                || map
+                    .as_ref()
+                    .and_then(|m| m.map(ch))
+                    .is_some_and(|gid| gid != 0)
         }
-        self.charmap
-            .and_then(|c| c.charmap(self.bytes()))
-            .and_then(|map| map.map(ch))
-            .is_some_and(|gid| gid != 0)
     }
 
     /// The height of its capital letters, in em (from the font's OS/2

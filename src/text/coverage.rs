@@ -25,10 +25,10 @@ pub fn outside_main(text: &Rich, fonts: &FontSet) -> Vec<(usize, char, Face, Sou
     let mut out = Vec::new();
     for span in &text.spans {
         let face = Face::styled(span.bold, span.italic);
-        let main = fonts.main_for(face);
+        let in_main = fonts.main_for(face).glyph_test();
         let before = text.text[..span.range.start].chars().count();
         for (i, ch) in text.text[span.range.clone()].chars().enumerate() {
-            if main.has_glyph(ch) {
+            if in_main(ch) {
                 continue;
             }
             let chain = fonts.chain(face);
