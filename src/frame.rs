@@ -364,6 +364,22 @@ impl Structure {
 }
 
 impl Frame {
+    /// The frame with no room to spare in its lists, for keeping: a deck's
+    /// faces are all held until they are written, and lists grown item by
+    /// item have up to half again their length free.
+    pub fn compact(mut self) -> Frame {
+        self.items.shrink_to_fit();
+        self.marks.shrink_to_fit();
+        for item in &mut self.items {
+            match item {
+                Item::Path { path, .. } => path.segs.shrink_to_fit(),
+                Item::Text(run) => run.glyphs.shrink_to_fit(),
+                _ => {}
+            }
+        }
+        self
+    }
+
     pub fn new(size: Size) -> Frame {
         Frame {
             marks: Vec::new(),

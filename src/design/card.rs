@@ -336,7 +336,7 @@ fn group_faces(
     let mut slots = Vec::new();
     // A right-to-left deck's faces read from the right.
     let rtl = deck.is_rtl();
-    let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f });
+    let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f }.compact());
     let mut body = m.body_max();
     for ci in range.clone() {
         let c = &deck.characteristics[ci];
@@ -467,7 +467,7 @@ fn redo_fronts(
         let front = cx.fitting(|cx| cx.behaviour_front(&c.behaviours[bi]));
         out.push((
             i,
-            Arc::new(if rtl { front.mirrored() } else { front }),
+            Arc::new(if rtl { front.mirrored() } else { front }.compact()),
             found,
         ));
     }
