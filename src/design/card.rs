@@ -341,15 +341,7 @@ fn group_faces(
     for ci in range.clone() {
         let c = &deck.characteristics[ci];
         let mut found = Diagnostics::default();
-        let mut cx = Cx {
-            deck,
-            c,
-            pal: Palette::of(c.colour),
-            m,
-            edge,
-            ts: &mut *ts,
-            diags: &mut found,
-        };
+        let mut cx = Cx::new(deck, c, m, edge, ts, &mut found);
         // One back for all the characteristic's cards.
         let back = finish(cx.back());
         let (front, content_back) = cx.fitting(Cx::summary);
@@ -369,15 +361,7 @@ fn group_faces(
         for (bi, b) in c.behaviours.iter().enumerate() {
             crate::progress::tick();
             let mut found = Diagnostics::default();
-            let mut cx = Cx {
-                deck,
-                c,
-                pal: Palette::of(c.colour),
-                m: Metrics { body, ..m },
-                edge,
-                ts: &mut *ts,
-                diags: &mut found,
-            };
+            let mut cx = Cx::new(deck, c, Metrics { body, ..m }, edge, ts, &mut found);
             // Only a text that does not fit at the size found so far can
             // lower it: each is tried from there down (on the same steps
             // from the maximum), not from the maximum again. The texts are
@@ -406,15 +390,7 @@ fn group_faces(
         for n in 0..deck.blank_cards {
             let code = format!("{}.{}", c.number, c.behaviours.len() + n + 1);
             let mut found = Diagnostics::default();
-            let mut cx = Cx {
-                deck,
-                c,
-                pal: Palette::of(c.colour),
-                m,
-                edge,
-                ts: &mut *ts,
-                diags: &mut found,
-            };
+            let mut cx = Cx::new(deck, c, m, edge, ts, &mut found);
             let front = finish(cx.blank_front(&code));
             slots.push(Slot {
                 faces: CardFaces {
@@ -455,15 +431,7 @@ fn redo_fronts(
         }
         let c = &deck.characteristics[ci];
         let mut found = Diagnostics::default();
-        let mut cx = Cx {
-            deck,
-            c,
-            pal: Palette::of(c.colour),
-            m,
-            edge,
-            ts: &mut *ts,
-            diags: &mut found,
-        };
+        let mut cx = Cx::new(deck, c, m, edge, ts, &mut found);
         let front = cx.fitting(|cx| cx.behaviour_front(&c.behaviours[bi]));
         out.push((
             i,
@@ -660,6 +628,28 @@ struct Cx<'a> {
     edge: Edge,
     ts: &'a mut Typesetter,
     diags: &'a mut Diagnostics,
+}
+
+impl<'a> Cx<'a> {
+    /// The context for the faces of characteristic `c`.
+    fn new(
+        deck: &'a Deck,
+        c: &'a Characteristic,
+        m: Metrics,
+        edge: Edge,
+        ts: &'a mut Typesetter,
+        diags: &'a mut Diagnostics,
+    ) -> Cx<'a> {
+        Cx {
+            deck,
+            c,
+            pal: Palette::of(c.colour),
+            m,
+            edge,
+            ts,
+            diags,
+        }
+    }
 }
 
 impl Cx<'_> {
