@@ -117,6 +117,13 @@ pub fn text_error_or(e: TextError, field: &Text, subject: &str, otherwise: &str)
         // Reading the deck reports every such character at once; this is
         // only for a text that was not checked there.
         .merged_as(MISSING_GLYPHS, 0.0),
+        TextError::UnknownFont(part) => Diagnostic::error(format!(
+            "deckpress could not print \"{}\": it came out in a font deckpress did not load",
+            part.trim()
+        ))
+        .about(subject.to_string())
+        .at(field.at)
+        .help("this is a fault in deckpress, not in the deck: please report it with the deck"),
         TextError::Overflow {
             needed,
             available,

@@ -105,6 +105,9 @@ impl Block {
 pub enum TextError {
     /// The font has no glyph for this character.
     MissingGlyph(char),
+    /// Part of the text was shaped in a font the typesetter does not know
+    /// (a fault in deckpress, not in the deck): the text it holds.
+    UnknownFont(String),
     /// At the smallest allowed size, the text still needs more room.
     Overflow {
         /// Height needed at the floor size.
@@ -526,8 +529,12 @@ impl Typesetter {
             last_baseline = metrics.baseline;
             let mut x = metrics.offset;
             for run in line.runs() {
+                // A run in a font this typesetter did not register cannot
+                // be printed: it is an error, never text silently left out.
                 let Some(font) = self.files.get(&run.font().data.id()).cloned() else {
-                    continue;
+                    return Err(TextError::UnknownFont(
+                        text.text[run.text_range()].to_string(),
+                    ));
                 };
                 let run_text_start = run.text_range().start;
                 let run_text = &text.text[run.text_range()];
@@ -810,6 +817,26 @@ mod tests {
         // Typographic punctuation the framework uses is in the font.
         ts.layout(&Rich::plain("what’s “okay” – é"), &style(9.0), 100.0)
             .unwrap();
+    }
+
+    #[test]
+    fn a_run_in_a_font_it_does_not_know_is_an_error_not_text_left_out() {
+        // Each typesetter registers its fonts afresh, so a text shaped by
+        // one names fonts the other does not know: setting it there must
+        // fail, not drop the runs.
+        let (mut a, mut b) = (Typesetter::default(), Typesetter::default());
+        let text = Rich::plain("Every word is printed");
+        let st = style(10.0);
+        a.shaped(&text, &st);
+        let mut shaped = a.shaped.remove(shape_key(&text, &st)).unwrap();
+        let k = st.size / SHAPED_AT;
+        let r = b.set_lines(&mut shaped.layout, &text, &st, 50.0, k);
+        assert!(
+            matches!(&r, Err(TextError::UnknownFont(t)) if t.contains("Every")),
+            "{r:?}"
+        );
+        // In its own typesetter the same text is set.
+        assert!(a.set_lines(&mut shaped.layout, &text, &st, 50.0, k).is_ok());
     }
 
     #[test]

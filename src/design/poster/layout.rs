@@ -355,7 +355,7 @@ impl<'d> Cx<'_, 'd> {
     ) -> Result<Block, Failure> {
         match self.ts.fit(rich, style, width, 1.0e6, style.size) {
             Ok(b) => Ok(b),
-            Err(e @ TextError::MissingGlyph(_)) => {
+            Err(e @ (TextError::MissingGlyph(_) | TextError::UnknownFont(_))) => {
                 Err(Failure::Hard(poster_error(e, field, subject)))
             }
             Err(e) => Err(Failure::TooWide(poster_error(e, field, subject))),
