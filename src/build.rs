@@ -209,7 +209,8 @@ pub const OUTPUTS: &[Entry] = &[
 /// What a build gives.
 #[derive(Debug)]
 pub struct Built {
-    /// Every file of the outputs that could be made.
+    /// Every file of the outputs that could be made (with `build`, only
+    /// when every output could: see `build`).
     pub files: Vec<OutputFile>,
     /// The outputs asked for that could be made, and those that could not
     /// (their problems are in the diagnostics).
@@ -316,13 +317,38 @@ fn faint_fronts(faces: &[CardFaces]) -> Vec<Vec<contrast::Faint>> {
 }
 
 /// Designs and renders the outputs `wanted` names, in the table's order.
-/// Every output is tried, so that all problems are found at once.
+/// Every output is tried, so that all problems are found at once; the
+/// files are for writing all or none, so once an output cannot be made the
+/// files not yet rendered are not (`Built::files` is then incomplete, as
+/// `complete` says).
 pub fn build(
     deck: &Deck,
     wanted: &[Output],
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
-    make(deck, wanted, true, diags)
+    make(deck, wanted, Making::All, diags)
+}
+
+/// As `build`, but the files of every output that can be made are
+/// rendered whatever the others do (for the preview, which shows what it
+/// can).
+pub fn build_each(
+    deck: &Deck,
+    wanted: &[Output],
+    diags: &mut Diagnostics,
+) -> Result<Built, render::RenderError> {
+    make(deck, wanted, Making::Each, diags)
+}
+
+/// What a walk of the table makes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Making {
+    /// The designs only (`check`).
+    Nothing,
+    /// Every file, or none once an output cannot be made.
+    All,
+    /// The files of every output that can be made.
+    Each,
 }
 
 /// For a shop that takes images: every page of cards.pdf as a PNG at the
@@ -362,7 +388,7 @@ pub fn check(
     wanted: &[Output],
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
-    make(deck, wanted, false, diags)
+    make(deck, wanted, Making::Nothing, diags)
 }
 
 /// Warns once when the words deckpress prints itself on the outputs
@@ -415,6 +441,22 @@ fn warn_english(deck: &Deck, parts: &[&str], diags: &mut Diagnostics) {
     diags.push(d);
 }
 
+/// Runs a render and says how long it took; once the build is doomed (an
+/// output has failed, so nothing is written), gives no files instead.
+fn rendered(
+    r: Render<'_>,
+    doomed: &std::sync::atomic::AtomicBool,
+) -> (
+    Result<Vec<OutputFile>, render::RenderError>,
+    std::time::Duration,
+) {
+    if doomed.load(std::sync::atomic::Ordering::Relaxed) {
+        return (Ok(Vec::new()), std::time::Duration::ZERO);
+    }
+    let t = std::time::Instant::now();
+    (r(), t.elapsed())
+}
+
 /// A render of an output's file: under way on a thread of its own, or to
 /// be run when its turn comes.
 enum Pending<'s, 'd> {
@@ -451,9 +493,10 @@ impl Drop for Gate<'_> {
 fn make(
     deck: &Deck,
     wanted: &[Output],
-    render: bool,
+    making: Making,
     diags: &mut Diagnostics,
 ) -> Result<Built, render::RenderError> {
+    let render = making != Making::Nothing;
     contrast::check_colours(deck, diags);
     report_english(deck, wanted, diags);
     let entries: Vec<&Entry> = OUTPUTS
@@ -492,6 +535,11 @@ fn make(
     // Designs the entries on one thread, then writes their files side by
     // side.
     let no_cards = lanes[0].is_empty();
+    // Whether an output has failed when the files are all or none: then
+    // nothing will be written, and the files not yet rendered are not (a
+    // deck too large for its poster does not have its thousands of cards
+    // rendered for nothing).
+    let doomed = &std::sync::atomic::AtomicBool::new(false);
     let run = |entries: &[&Entry], first: bool| -> Done {
         // The first lane says whether the faces could be made when its
         // designs are done, or if it stops before (a panic): the other
@@ -517,6 +565,9 @@ fn make(
                 let t = std::time::Instant::now();
                 let before = job.designing;
                 let made = (entry.make)(&mut job, &mut found);
+                if making == Making::All && (made.is_none() || found.has_errors()) {
+                    doomed.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 let (all, design) = (t.elapsed(), job.designing - before);
                 let name = entry.output.name();
                 let timed = vec![
@@ -528,10 +579,7 @@ fn make(
                         .into_iter()
                         .map(|r| {
                             if parallel {
-                                Pending::Started(scope.spawn(move || {
-                                    let t = std::time::Instant::now();
-                                    (r(), t.elapsed())
-                                }))
+                                Pending::Started(scope.spawn(move || rendered(r, doomed)))
                             } else {
                                 Pending::Later(r)
                             }
@@ -559,10 +607,7 @@ fn make(
                                 Pending::Started(h) => {
                                     h.join().unwrap_or_else(|p| std::panic::resume_unwind(p))
                                 }
-                                Pending::Later(r) => {
-                                    let t = std::time::Instant::now();
-                                    (r(), t.elapsed())
-                                }
+                                Pending::Later(r) => rendered(r, doomed),
                             };
                             rendering += took;
                             files.push(file);
@@ -1757,7 +1802,7 @@ pub fn preview(
         .copied()
         .filter(|o| *o != Output::Poster || !found.has_errors())
         .collect();
-    let built = build(deck, &wanted, &mut again)?;
+    let built = build_each(deck, &wanted, &mut again)?;
     // What `check` finds (the faces' problems, and the deck-wide ones
     // such as its colours), and the preview's own notes.
     diags.extend(again);
