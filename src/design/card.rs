@@ -493,6 +493,19 @@ struct SummaryParts {
 /// Summary content set at some size, and whether it fits its room.
 type Fitted = (SummaryParts, bool);
 
+/// Which parts of a summary card's content a size search looks at: the
+/// sizes tried are measured for what the test reads, the one kept is set
+/// whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Everything.
+    All,
+    /// The front's: the intro and the pillars.
+    Front,
+    /// The list's: the pillars, the lead-in and the behaviours.
+    List,
+}
+
 const PART_GAP: f32 = 2.6;
 
 impl SummaryParts {
@@ -706,10 +719,23 @@ impl Cx<'_> {
         width: Mm,
         subject: &str,
     ) -> Option<Block> {
+        self.set_as(rich, field, style, width, || subject.to_string())
+    }
+
+    /// `set`, with the subject of its error made only if there is one (a
+    /// size search sets the same texts many times over).
+    fn set_as(
+        &mut self,
+        rich: &Rich,
+        field: &Text,
+        style: &Style,
+        width: Mm,
+        subject: impl FnOnce() -> String,
+    ) -> Option<Block> {
         match self.ts.layout(rich, style, width) {
             Ok(b) => Some(b),
             Err(e) => {
-                self.diags.push(text_error(e, field, subject));
+                self.diags.push(text_error(e, field, &subject()));
                 None
             }
         }
@@ -977,40 +1003,45 @@ impl Cx<'_> {
         size: Pt,
         columns: usize,
         subject: &str,
+        need: Need,
     ) -> Option<SummaryParts> {
         let (c, m, pal) = (self.c, self.m, self.pal);
         let body = Style::new(size, ink::TEXT).leading(1.3);
         let unbounded = 10_000.0;
         let intro = match &c.intro {
-            Some(t) => {
-                Some(self.set(&t.rich, t, &body, width, &format!("{subject}, field intro"))?)
-            }
-            None => None,
+            Some(t) if need != Need::List => Some(self.set_as(&t.rich, t, &body, width, || {
+                format!("{subject}, field intro")
+            })?),
+            _ => None,
         };
         let pill_style = Style::new((size * 0.92).max(CARD_FLOOR), pal.on_tint).leading(1.0);
         let mut pillars = Vec::new();
         for p in &c.pillars {
-            pillars.push(self.set(
+            pillars.push(self.set_as(
                 &p.rich.clone().all_bold(),
                 p,
                 &pill_style,
                 unbounded,
-                &format!("{subject}, field pillars"),
+                || format!("{subject}, field pillars"),
             )?);
         }
         let lead_in = match &c.lead_in {
-            Some(t) => Some(self.set(
-                &t.rich,
-                t,
-                &body.leading(1.25),
-                width,
-                &format!("{subject}, field lead_in"),
-            )?),
-            None => None,
+            Some(t) if need != Need::Front => {
+                Some(self.set_as(&t.rich, t, &body.leading(1.25), width, || {
+                    format!("{subject}, field lead_in")
+                })?)
+            }
+            _ => None,
+        };
+        // The front's tests read no behaviour.
+        let listed = if need == Need::Front {
+            &c.behaviours[..0]
+        } else {
+            &c.behaviours[..]
         };
         let code_style = Style::new(size, pal.on_white);
         let mut codes = Vec::new();
-        for b in &c.behaviours {
+        for b in listed {
             codes.push(self.set(
                 &Rich::plain(&b.code(c)).all_bold(),
                 &b.title,
@@ -1026,13 +1057,13 @@ impl Cx<'_> {
         let column_gap = 2.5 * m.k;
         let col_w = (width - (columns as f32 - 1.0) * column_gap) / columns as f32;
         let mut items = Vec::new();
-        for (b, code) in c.behaviours.iter().zip(codes) {
-            let title = self.set(
+        for (b, code) in listed.iter().zip(codes) {
+            let title = self.set_as(
                 &heading(&b.title).all_bold(),
                 &b.title,
                 &body.leading(1.2),
                 col_w - code_w,
-                &format!("{}, field title", b.label(c)),
+                || format!("{}, field title", b.label(c)),
             )?;
             items.push((code, title));
         }
@@ -1059,14 +1090,19 @@ impl Cx<'_> {
         floor: Pt,
         columns: usize,
         subject: &str,
+        need: Need,
         fits: impl Fn(&SummaryParts) -> bool,
     ) -> Option<(SummaryParts, bool)> {
-        // The sizes tried are measured; the one kept is set.
+        // The sizes tried are measured (only the parts `fits` reads); the
+        // one kept is set whole.
         let was = self.ts.measuring(true);
-        let found = self.largest_size(width, floor, columns, subject, fits);
+        let found = self.largest_size(width, floor, columns, subject, need, fits);
         self.ts.measuring(was);
         let (size, fitted) = found?;
-        Some((self.summary_parts(width, size, columns, subject)?, fitted))
+        Some((
+            self.summary_parts(width, size, columns, subject, Need::All)?,
+            fitted,
+        ))
     }
 
     /// The size `largest` chooses, and whether the content fits there.
@@ -1076,15 +1112,16 @@ impl Cx<'_> {
         floor: Pt,
         columns: usize,
         subject: &str,
+        need: Need,
         fits: impl Fn(&SummaryParts) -> bool,
     ) -> Option<(Pt, bool)> {
         let top = self.m.body_size();
-        let first = self.summary_parts(width, top, columns, subject)?;
+        let first = self.summary_parts(width, top, columns, subject, need)?;
         if fits(&first) {
             return Some((top, true));
         }
         let floor = floor.min(top);
-        let at_floor = self.summary_parts(width, floor, columns, subject)?;
+        let at_floor = self.summary_parts(width, floor, columns, subject, need)?;
         if !fits(&at_floor) {
             return Some((floor, false));
         }
@@ -1096,7 +1133,7 @@ impl Cx<'_> {
         while lo <= hi {
             let mid = (lo + hi) / 2;
             let size = top - mid as f32 * STEP;
-            let parts = self.summary_parts(width, size, columns, subject)?;
+            let parts = self.summary_parts(width, size, columns, subject, need)?;
             if fits(&parts) {
                 best = size;
                 hi = mid - 1;
@@ -1159,7 +1196,7 @@ impl Cx<'_> {
         let all_on_front = |p: &SummaryParts| {
             p.front_height(&m, w, true) + PART_GAP * m.k + p.list_height(&m, w, false) <= front_room
         };
-        match self.largest(w, single_min, 1, &subject, all_on_front) {
+        match self.largest(w, single_min, 1, &subject, Need::All, all_on_front) {
             None => return (front, None),
             Some((parts, true)) => {
                 let y = parts.draw_front(&mut front, &self.pal, &m, inner, front_top, true);
@@ -1188,14 +1225,14 @@ impl Cx<'_> {
             &[1]
         };
         for &pillars_in_front in arrangements {
-            let f = self.largest(w, CARD_FLOOR, 1, &subject, |p| {
+            let f = self.largest(w, CARD_FLOOR, 1, &subject, Need::Front, |p| {
                 p.front_height(&m, w, pillars_in_front) <= front_room
             });
             let Some(f) = f else {
                 return (front, None);
             };
             for &columns in column_choices {
-                let l = self.largest(w, CARD_FLOOR, columns, &subject, |p| {
+                let l = self.largest(w, CARD_FLOOR, columns, &subject, Need::List, |p| {
                     p.list_height(&m, w, !pillars_in_front) <= back_room
                         && (p.columns == 1 || !p.too_narrow)
                 });
