@@ -472,15 +472,47 @@ enum Pending<'s, 'd> {
     Later(Render<'d>),
 }
 
-/// Tells the lanes waiting for the cards' faces, when dropped, that they
-/// could not be made, unless the first lane has said otherwise.
-struct Gate<'a>(&'a std::sync::Mutex<Option<bool>>, &'a std::sync::Condvar);
+/// Whether the cards' faces could not be made: told once by the lane that
+/// designs them, waited for by the lanes that set the deck on pages.
+struct FacesKnown {
+    failed: std::sync::Mutex<Option<bool>>,
+    told: std::sync::Condvar,
+}
 
-impl Drop for Gate<'_> {
+impl FacesKnown {
+    fn new(failed: Option<bool>) -> FacesKnown {
+        FacesKnown {
+            failed: std::sync::Mutex::new(failed),
+            told: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Says whether they failed (the first word stands).
+    fn tell(&self, failed: bool) {
+        let mut known = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        known.get_or_insert(failed);
+        self.told.notify_all();
+    }
+
+    /// Whether they failed, once told.
+    fn wait(&self) -> bool {
+        let mut known = self.failed.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(failed) = *known {
+                return failed;
+            }
+            known = self.told.wait(known).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Tells `FacesKnown` that the faces failed if it is dropped before the
+/// lane said (a panic), so that no lane waits for nothing.
+struct Teller<'a>(&'a FacesKnown);
+
+impl Drop for Teller<'_> {
     fn drop(&mut self) {
-        let mut known = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        known.get_or_insert(true);
-        self.1.notify_all();
+        self.0.tell(true);
     }
 }
 
@@ -513,18 +545,9 @@ fn make(
     let mut lanes: Vec<Vec<&Entry>> = vec![entries.iter().copied().filter(faced).collect()];
     lanes.extend(entries.iter().filter(|e| !faced(e)).map(|e| vec![*e]));
     // Whether the cards' faces could not be made, once the first lane has
-    // designed them (`None` until then; always `false` without cards).
-    let faces_failed = std::sync::Mutex::new(lanes[0].is_empty().then_some(false));
-    let faces_known = std::sync::Condvar::new();
-    let wait_for_faces = || -> bool {
-        let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
-        loop {
-            if let Some(failed) = *known {
-                return failed;
-            }
-            known = faces_known.wait(known).unwrap_or_else(|e| e.into_inner());
-        }
-    };
+    // designed them (always `false` without cards).
+    let no_cards = lanes[0].is_empty();
+    let faces = FacesKnown::new(no_cards.then_some(false));
     type Timed = Vec<(String, std::time::Duration)>;
     type Done = Vec<(
         Output,
@@ -534,7 +557,6 @@ fn make(
     )>;
     // Designs the entries on one thread, then writes their files side by
     // side.
-    let no_cards = lanes[0].is_empty();
     // Whether an output has failed when the files are all or none: then
     // nothing will be written, and the files not yet rendered are not (a
     // deck too large for its poster does not have its thousands of cards
@@ -542,9 +564,8 @@ fn make(
     let doomed = &std::sync::atomic::AtomicBool::new(false);
     let run = |entries: &[&Entry], first: bool| -> Done {
         // The first lane says whether the faces could be made when its
-        // designs are done, or if it stops before (a panic): the other
-        // lanes never wait for nothing.
-        let _gate = first.then(|| Gate(&faces_failed, &faces_known));
+        // designs are done, or if it stops before (a panic).
+        let _teller = first.then(|| Teller(&faces));
         let mut job = Job::new(deck);
         job.render = render;
         // With threads to spare, an output's files are written as soon as
@@ -557,7 +578,7 @@ fn make(
             for entry in entries {
                 let mut found = Diagnostics::default();
                 let reading = matches!(entry.output, Output::Handout | Output::Worksheet);
-                if reading && (job.faces_failed() || wait_for_faces()) {
+                if reading && (job.faces_failed() || faces.wait()) {
                     // The cards' problems are the deck's: reported once.
                     started.push((entry.output, None, found, Vec::new()));
                     continue;
@@ -589,9 +610,7 @@ fn make(
                 started.push((entry.output, pending, found, timed));
             }
             if first {
-                let mut known = faces_failed.lock().unwrap_or_else(|e| e.into_inner());
-                *known = Some(job.faces_failed());
-                faces_known.notify_all();
+                faces.tell(job.faces_failed());
             }
             if render && parallel && (first || no_cards) {
                 crate::progress::step("writing the PDFs", 0);

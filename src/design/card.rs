@@ -334,9 +334,8 @@ fn group_faces(
     edge: Edge,
 ) -> Draft {
     let mut slots = Vec::new();
-    // A right-to-left deck's faces read from the right.
     let rtl = deck.is_rtl();
-    let finish = |f: Frame| Arc::new(if rtl { f.mirrored() } else { f }.compact());
+    let finish = |f: Frame| finished(rtl, f);
     let mut body = m.body_max();
     for ci in range.clone() {
         let c = &deck.characteristics[ci];
@@ -433,13 +432,15 @@ fn redo_fronts(
         let mut found = Diagnostics::default();
         let mut cx = Cx::new(deck, c, m, edge, ts, &mut found);
         let front = cx.fitting(|cx| cx.behaviour_front(&c.behaviours[bi]));
-        out.push((
-            i,
-            Arc::new(if rtl { front.mirrored() } else { front }.compact()),
-            found,
-        ));
+        out.push((i, finished(rtl, front), found));
     }
     out
+}
+
+/// A designed face as it is kept: a right-to-left deck's (`rtl`) read from
+/// the right, and compacted.
+fn finished(rtl: bool, face: Frame) -> Arc<Frame> {
+    Arc::new(if rtl { face.mirrored() } else { face }.compact())
 }
 
 /// Line distance of titles.
