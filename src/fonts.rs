@@ -87,10 +87,14 @@ impl Face {
     }
 }
 
-/// One font file's data, shared; cheap to clone. Two handles are equal when
-/// they share the same bytes.
+/// One font file's data, shared; cheap to clone (one pointer: every glyph
+/// run of every face holds one). Two handles are equal when they share the
+/// same bytes.
 #[derive(Clone)]
-pub struct FontFile {
+pub struct FontFile(Arc<FontInfo>);
+
+/// What a `FontFile` holds.
+pub struct FontInfo {
     data: Bytes,
     index: u32,
     /// How messages name it: the file's path, or "Noto Sans Bold".
@@ -102,6 +106,14 @@ pub struct FontFile {
     pub variable_weight: bool,
     /// Whether it has an `ital` or `slnt` axis.
     pub variable_slant: bool,
+}
+
+impl std::ops::Deref for FontFile {
+    type Target = FontInfo;
+
+    fn deref(&self) -> &FontInfo {
+        &self.0
+    }
 }
 
 impl FontFile {
@@ -263,7 +275,7 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
             "use another font file; symbol and icon fonts cannot set text",
         ));
     }
-    Ok(FontFile {
+    Ok(FontFile(Arc::new(FontInfo {
         data,
         index: 0,
         name: name.into(),
@@ -271,7 +283,7 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
         charmap: Some(charmap),
         variable_weight: info.has_weight_axis(),
         variable_slant: info.has_italic_axis() || info.has_slant_axis(),
-    })
+    })))
 }
 
 /// Reads and checks a font file named by the deck.

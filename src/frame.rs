@@ -203,9 +203,103 @@ pub struct Glyph {
     pub y_offset: f32,
     /// The bytes of the run's `text` this glyph stands for (its cluster), so
     /// that the text can be extracted and searched in the PDF. (32 bits: a
-    /// run is one line, and every card's glyphs are kept until the PDFs
-    /// are written, so the glyph's size is the deck's memory.)
+    /// run is one line.)
     pub text: std::ops::Range<u32>,
+}
+
+/// A run's glyphs, kept in 12 bytes each: every card's glyphs are held
+/// until the PDFs are written, so their size is most of a large deck's
+/// memory. Most glyphs sit on their pen position and stand for a short
+/// cluster; the few that do not (a mark placed over a letter, a cluster
+/// of more than 65,534 bytes) keep their offsets and cluster end aside.
+/// Every glyph comes out exactly as it went in.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Glyphs {
+    packed: Box<[Packed]>,
+    /// The glyphs `packed` does not hold whole, by index, in order.
+    aside: Box<[Aside]>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Packed {
+    id: u16,
+    /// The cluster's length in bytes (unused for a glyph kept aside).
+    len: u16,
+    x_advance: f32,
+    start: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Aside {
+    index: u32,
+    x_offset: f32,
+    y_offset: f32,
+    end: u32,
+}
+
+impl Glyphs {
+    pub fn len(&self) -> usize {
+        self.packed.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.packed.is_empty()
+    }
+
+    /// The glyphs, in order.
+    pub fn iter(&self) -> impl Iterator<Item = Glyph> + '_ {
+        let mut aside = self.aside.iter().peekable();
+        self.packed.iter().enumerate().map(move |(i, p)| {
+            let (x_offset, y_offset, end) = match aside.next_if(|a| a.index as usize == i) {
+                Some(a) => (a.x_offset, a.y_offset, a.end),
+                None => (0.0, 0.0, p.start + p.len as u32),
+            };
+            Glyph {
+                id: p.id,
+                x_advance: p.x_advance,
+                x_offset,
+                y_offset,
+                text: p.start..end,
+            }
+        })
+    }
+
+    /// The sum of the glyphs' advances, in em.
+    pub fn advance(&self) -> f32 {
+        self.packed.iter().map(|p| p.x_advance).sum()
+    }
+}
+
+impl FromIterator<Glyph> for Glyphs {
+    fn from_iter<I: IntoIterator<Item = Glyph>>(iter: I) -> Glyphs {
+        let iter = iter.into_iter();
+        let mut packed = Vec::with_capacity(iter.size_hint().0);
+        let mut aside = Vec::new();
+        for g in iter {
+            let len = g.text.end.wrapping_sub(g.text.start);
+            // Bits, not values: a glyph offset by -0.0 keeps its sign.
+            let on_pen = g.x_offset.to_bits() == 0 && g.y_offset.to_bits() == 0;
+            let short = g.text.start <= g.text.end && len < u16::MAX as u32;
+            if !(on_pen && short) {
+                aside.push(Aside {
+                    index: packed.len() as u32,
+                    x_offset: g.x_offset,
+                    y_offset: g.y_offset,
+                    end: g.text.end,
+                });
+            }
+            packed.push(Packed {
+                id: g.id,
+                len: if short { len as u16 } else { 0 },
+                x_advance: g.x_advance,
+                start: g.text.start,
+            });
+        }
+        Glyphs {
+            packed: packed.into_boxed_slice(),
+            aside: aside.into_boxed_slice(),
+        }
+    }
 }
 
 /// How a font is drawn to give a style it has no file for: a variable
@@ -213,7 +307,7 @@ pub struct Glyph {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Synthesis {
     /// Variation axis values (tag, value in the axis's units).
-    pub coords: Vec<([u8; 4], f32)>,
+    pub coords: Box<[([u8; 4], f32)]>,
     /// Thicken the outlines (a bold made from a regular).
     pub embolden: bool,
     /// Slant the glyphs by this many degrees (an italic made from a
@@ -236,7 +330,7 @@ pub struct GlyphRun {
     pub synthesis: Synthesis,
     pub size: Pt,
     pub color: Color,
-    pub glyphs: Vec<Glyph>,
+    pub glyphs: Glyphs,
     /// The text the glyphs stand for.
     pub text: String,
 }
@@ -244,7 +338,7 @@ pub struct GlyphRun {
 impl GlyphRun {
     /// The run's width, in mm.
     pub fn advance(&self) -> Mm {
-        crate::geom::pt_to_mm(self.size) * self.glyphs.iter().map(|g| g.x_advance).sum::<f32>()
+        crate::geom::pt_to_mm(self.size) * self.glyphs.advance()
     }
 }
 
@@ -371,10 +465,8 @@ impl Frame {
         self.items.shrink_to_fit();
         self.marks.shrink_to_fit();
         for item in &mut self.items {
-            match item {
-                Item::Path { path, .. } => path.segs.shrink_to_fit(),
-                Item::Text(run) => run.glyphs.shrink_to_fit(),
-                _ => {}
+            if let Item::Path { path, .. } = item {
+                path.segs.shrink_to_fit();
             }
         }
         self
@@ -523,8 +615,8 @@ impl GlyphRun {
         let em = crate::geom::pt_to_mm(self.size);
         let mut x = self.origin.x;
         let mut first_x = None;
-        let mut kept: Vec<&Glyph> = Vec::new();
-        for g in &self.glyphs {
+        let mut kept: Vec<Glyph> = Vec::new();
+        for g in self.glyphs.iter() {
             let w = g.x_advance * em;
             if x + w >= left && x <= right {
                 first_x.get_or_insert(x);
@@ -542,7 +634,7 @@ impl GlyphRun {
                 .into_iter()
                 .map(|g| Glyph {
                     text: g.text.start - start..g.text.end - start,
-                    ..g.clone()
+                    ..g
                 })
                 .collect(),
             text,
@@ -708,6 +800,89 @@ fn intersect(a: &Rect, b: &Rect) -> Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn same_glyph(a: &Glyph, b: &Glyph) -> bool {
+        a.id == b.id
+            && a.x_advance.to_bits() == b.x_advance.to_bits()
+            && a.x_offset.to_bits() == b.x_offset.to_bits()
+            && a.y_offset.to_bits() == b.y_offset.to_bits()
+            && a.text == b.text
+    }
+
+    #[test]
+    fn glyphs_come_out_exactly_as_they_went_in() {
+        let g = |id, x_offset, y_offset, text| Glyph {
+            id,
+            x_advance: 0.25,
+            x_offset,
+            y_offset,
+            text,
+        };
+        let given = vec![
+            g(3, 0.0, 0.0, 0..1),
+            // A mark placed over the letter before it.
+            g(4, -0.1, 0.25, 0..1),
+            // An offset of -0.0 keeps its sign.
+            g(5, -0.0, 0.0, 1..3),
+            // A cluster of more than 65,534 bytes (a letter with
+            // thousands of marks).
+            g(6, 0.0, 0.0, 3..70_003),
+            g(7, 0.0, 0.0, 70_003..70_004),
+            // Right to left: clusters in falling order.
+            g(8, 0.0, 0.0, 9..12),
+            g(9, 0.0, 0.0, 5..9),
+        ];
+        let packed: Glyphs = given.iter().cloned().collect();
+        let back: Vec<Glyph> = packed.iter().collect();
+        assert_eq!(packed.len(), given.len());
+        assert_eq!(back.len(), given.len());
+        for (a, b) in back.iter().zip(&given) {
+            assert!(same_glyph(a, b), "{a:?} came back for {b:?}");
+        }
+        assert_eq!(packed.advance(), 0.25 * 7.0);
+        assert!(Glyphs::default().is_empty());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_glyphs_come_out_as_they_went_in(
+            raw in proptest::collection::vec(
+                (
+                    proptest::prelude::any::<u16>(),
+                    proptest::prelude::any::<f32>(),
+                    proptest::prop_oneof![
+                        proptest::strategy::Just(0.0f32),
+                        proptest::strategy::Just(-0.0f32),
+                        proptest::prelude::any::<f32>()
+                    ],
+                    proptest::prop_oneof![
+                        proptest::strategy::Just(0.0f32),
+                        proptest::prelude::any::<f32>()
+                    ],
+                    proptest::prelude::any::<u32>(),
+                    proptest::prop_oneof![0u32..8, 60_000u32..70_000, proptest::prelude::any::<u32>()],
+                ),
+                0..40,
+            )
+        ) {
+            let given: Vec<Glyph> = raw
+                .into_iter()
+                .map(|(id, x_advance, x_offset, y_offset, start, len)| Glyph {
+                    id,
+                    x_advance,
+                    x_offset,
+                    y_offset,
+                    text: start..start.wrapping_add(len),
+                })
+                .collect();
+            let packed: Glyphs = given.iter().cloned().collect();
+            let back: Vec<Glyph> = packed.iter().collect();
+            proptest::prop_assert_eq!(back.len(), given.len());
+            for (a, b) in back.iter().zip(&given) {
+                proptest::prop_assert!(same_glyph(a, b), "{:?} came back for {:?}", a, b);
+            }
+        }
+    }
 
     fn run(x: Mm, y: Mm, text: &str) -> GlyphRun {
         GlyphRun {

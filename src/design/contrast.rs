@@ -307,13 +307,15 @@ mod tests {
             synthesis: Synthesis::default(),
             size,
             color,
-            glyphs: vec![Glyph {
+            glyphs: [Glyph {
                 id: 1,
                 x_advance: 0.5,
                 x_offset: 0.0,
                 y_offset: 0.0,
                 text: 0..1,
-            }],
+            }]
+            .into_iter()
+            .collect(),
             text: "x".into(),
         }
     }

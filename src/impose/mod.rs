@@ -61,7 +61,7 @@ pub fn card_pages(cards: &[Sides], trim: Size, bleed: Mm) -> Vec<Page> {
                 size: page_size,
                 trim: Some(trim_box),
                 bleed: Some(Rect::from_size(page_size)),
-                frame,
+                frame: frame.compact(),
                 label: format!("{} {side}", card.code),
             });
         }

@@ -749,7 +749,7 @@ pub fn sheet_pages(
             size,
             trim: None,
             bleed: None,
-            frame: front,
+            frame: front.compact(),
             label: if layout.fold() {
                 format!("sheet {n}")
             } else {
@@ -772,7 +772,7 @@ pub fn sheet_pages(
             size,
             trim: None,
             bleed: None,
-            frame: back,
+            frame: back.compact(),
             label: format!("sheet {n} back"),
         });
     }

@@ -604,7 +604,7 @@ impl Typesetter {
                     },
                     size,
                     color: style.color,
-                    glyphs,
+                    glyphs: glyphs.into_iter().collect(),
                     text: run_text.to_string(),
                 });
             }
