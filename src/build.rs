@@ -259,6 +259,14 @@ impl<'d> Job<'d> {
         self.faces.iter().any(|(_, _, d)| d.has_errors())
     }
 
+    /// Lets go of the designed faces, keeping their problems: the renders
+    /// hold what they print, and free it as they write it.
+    fn let_go_of_faces(&mut self) {
+        for (_, faces, _) in &mut self.faces {
+            *faces = Vec::new();
+        }
+    }
+
     /// The card faces with `edge`, designed on first use; their problems
     /// are added to `diags`.
     fn faces(&mut self, edge: Edge, diags: &mut Diagnostics) -> Vec<CardFaces> {
@@ -357,7 +365,7 @@ fn shop_faces(
     deck: &Deck,
     shop: crate::shop::Shop,
     px: crate::shop::Pixels,
-    cards: &[CardFaces],
+    cards: Arc<Vec<CardFaces>>,
 ) -> Result<Vec<OutputFile>, render::RenderError> {
     let pdf = cards_pdf(deck, cards)?;
     let mut faces = crate::shop::faces(px, &pdf.bytes)
@@ -609,6 +617,7 @@ fn make(
                 });
                 started.push((entry.output, pending, found, timed));
             }
+            job.let_go_of_faces();
             if first {
                 faces.tell(job.faces_failed());
             }
@@ -741,9 +750,9 @@ fn make_cards<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
         // A shop that takes images gets every page of cards.pdf as a PNG,
         // in place of the PDF.
         Some((shop, crate::shop::Files::Png(px))) => {
-            renders.push(Box::new(move || shop_faces(deck, shop, px, &all)))
+            renders.push(Box::new(move || shop_faces(deck, shop, px, all)))
         }
-        _ => renders.push(Box::new(move || Ok(vec![cards_pdf(deck, &all)?]))),
+        _ => renders.push(Box::new(move || Ok(vec![cards_pdf(deck, all)?]))),
     }
     if deck.separate_backs {
         for back in [false, true] {
@@ -962,7 +971,7 @@ fn make_sheets<'d>(job: &mut Job<'d>, diags: &mut Diagnostics) -> Made<'d> {
     }
     let n = cards.len();
     Some(vec![Box::new(move || {
-        Ok(vec![sheets_pdf(deck, &layout, &pages, n)?])
+        Ok(vec![sheets_pdf(deck, &layout, pages, n)?])
     })])
 }
 
@@ -1371,23 +1380,38 @@ fn card_structure(deck: &Deck, cards: &[CardFaces], pages: &mut [Page]) -> crate
     st
 }
 
-/// Renders the print-shop deck: one face per page with bleed.
-pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render::RenderError> {
+/// Renders the print-shop deck: one face per page with bleed. The faces
+/// the pages alone hold (once the build has let go of them) are freed as
+/// the pages are written.
+pub fn cards_pdf(
+    deck: &Deck,
+    cards: Arc<Vec<CardFaces>>,
+) -> Result<OutputFile, render::RenderError> {
     let size = deck.cards.size.size;
     let bleed = deck.cards.bleed;
-    let mut pages = impose::card_pages(&sides(cards), size, bleed);
-    let structure = card_structure(deck, cards, &mut pages);
+    let mut pages = impose::card_pages(&sides(&cards), size, bleed);
+    let structure = card_structure(deck, &cards, &mut pages);
     let info = DocInfo {
         structure: Some(structure),
         pdfx: shop_pdfx(deck)?,
         ..doc_info(deck, "cards")
     };
-    let bytes = render::pdf(&pages, &info)?;
     let content_backs = cards.iter().filter(|c| c.back_has_content).count();
+    let (count, n) = (cards.len(), pages.len());
+    drop(cards);
+    let mut preflight_of = String::new();
+    let bytes = match &info.pdfx {
+        Some(x) => {
+            let bytes = render::pdf(&pages, &info)?;
+            preflight_of = preflight(&pages, x);
+            bytes
+        }
+        None => render::pdf::pdf_owned(pages, &info)?,
+    };
     let mut summary = format!(
         "{} pages: {} cards, front and back, {} trim + {} mm bleed",
-        pages.len(),
-        cards.len(),
+        n,
+        count,
         deck.cards.size,
         fmt_mm(bleed)
     );
@@ -1397,10 +1421,8 @@ pub fn cards_pdf(deck: &Deck, cards: &[CardFaces]) -> Result<OutputFile, render:
             if content_backs == 1 { "" } else { "s" }
         ));
     }
-    summary.push_str(&untagged(pages.len(), &info));
-    if let Some(x) = &info.pdfx {
-        summary.push_str(&preflight(&pages, x));
-    }
+    summary.push_str(&untagged(n, &info));
+    summary.push_str(&preflight_of);
     Ok(OutputFile {
         name: "cards.pdf".into(),
         bytes,
@@ -1576,10 +1598,11 @@ pub fn sheet_pages(
 pub fn sheets_pdf(
     deck: &Deck,
     layout: &Layout,
-    pages: &[Page],
+    pages: Vec<Page>,
     cards: usize,
 ) -> Result<OutputFile, render::RenderError> {
-    let bytes = render::pdf(pages, &doc_info(deck, "sheets for office printing"))?;
+    let n = pages.len();
+    let bytes = render::pdf::pdf_owned(pages, &doc_info(deck, "sheets for office printing"))?;
     let copies = deck.sheets.copies.max(1);
     let sheets = layout.sheets_for(cards) * copies;
     let guide = if deck.sheets.guide { "guide, " } else { "" };
@@ -1590,7 +1613,7 @@ pub fn sheets_pdf(
     };
     let summary = format!(
         "{} pages: {guide}{decks}{cards} cards on {sheets} sheet{} of {}, {} per sheet ({} × {}, {} cuts), {}",
-        pages.len(),
+        n,
         if sheets == 1 { "" } else { "s" },
         paper_words(deck, layout),
         layout.per_sheet(),

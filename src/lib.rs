@@ -25,6 +25,21 @@ pub mod shop;
 pub mod text;
 pub mod vector;
 
+/// Hands the memory the program has freed back to the system, where a
+/// large build has just let go of much of it (the cards' texts once they
+/// are designed, the faces as their pages are written). glibc's allocator
+/// keeps freed memory in each thread's own pool, where the threads that
+/// write the PDFs cannot use it: a deck of 3,700 cards kept about 20 MB
+/// more resident without this. Elsewhere, nothing to do.
+pub fn give_back_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns unused pages of the allocator's
+    // pools to the system; it is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// How many threads a build uses: one per core (at most 8), or what
 /// `DECKPRESS_THREADS` says (1 builds everything on one thread; the files
 /// are the same, byte for byte, whatever the number).

@@ -170,7 +170,8 @@ pub fn card_faces(
     // of their own, on a thread of their own. Every face depends only on
     // the deck, so the faces are the same however they are shared out.
     let mut forks: Vec<Typesetter> = (1..groups.len()).map(|_| ts.fork()).collect();
-    let mut setters: Vec<&mut Typesetter> = std::iter::once(ts).chain(forks.iter_mut()).collect();
+    let mut setters: Vec<&mut Typesetter> =
+        std::iter::once(&mut *ts).chain(forks.iter_mut()).collect();
     let mut m = Metrics::of(deck.cards.size.size);
     // One pass finds the deck's body size and designs every face: each
     // behaviour front is set at the size found so far, while its text is
@@ -193,6 +194,12 @@ pub fn card_faces(
             .expect("a draft for every group");
         redo_fronts(deck, draft, ts, Metrics { body, ..m }, edge)
     });
+    // The cards' texts are set: what the typesetter remembers of them is
+    // room the rest of the build can use.
+    drop(setters);
+    drop(forks);
+    ts.forget();
+    crate::give_back_memory();
     let mut parts = Vec::with_capacity(drafts.len());
     for (mut draft, again) in drafts.into_iter().zip(redone) {
         for (i, front, problems) in again {

@@ -92,6 +92,21 @@ pub fn pdf(pages: &[Page], info: &DocInfo) -> Result<Vec<u8>, RenderError> {
     }
 }
 
+/// Writes pages as `pdf` does, letting go of each page once it is
+/// written when the document is written once (untagged, as a deck of
+/// thousands of cards is, and not PDF/X): the card faces only these pages
+/// still hold are freed as the file is made, not after.
+pub fn pdf_owned(pages: Vec<Page>, info: &DocInfo) -> Result<Vec<u8>, RenderError> {
+    if tagged(pages.len(), info) || info.pdfx.is_some() {
+        return pdf(&pages, info);
+    }
+    let plain = DocInfo {
+        structure: None,
+        ..info.clone()
+    };
+    write(pages, &plain, false).map_err(Refused::into_error)
+}
+
 /// Why writing failed: PDF/UA's checks, or anything else.
 enum Refused {
     Ua,
@@ -114,7 +129,11 @@ impl From<RenderError> for Refused {
 }
 
 /// Writes the pages, as PDF/UA-1 when `ua`.
-fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
+fn write<P: std::borrow::Borrow<Page>>(
+    pages: impl IntoIterator<Item = P>,
+    info: &DocInfo,
+    ua: bool,
+) -> Result<Vec<u8>, Refused> {
     // A tagged document is written as PDF/UA-1: krilla checks what it
     // can (a title shown in the window, the language, every figure's
     // alternative text, headings' titles, bookmarks, every glyph mapped
@@ -143,6 +162,7 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
         configuration,
         ..SerializeSettings::default()
     };
+    krilla::set_memory_hook(crate::give_back_memory);
     let mut doc = Document::new_with(settings);
     let mut metadata = Metadata::new()
         .title(info.title.clone())
@@ -177,7 +197,8 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
     let nodes = info.structure.as_ref().map_or(0, |s| s.nodes.len());
     let mut ids: Vec<Vec<Identifier>> = vec![Vec::new(); nodes];
     let mut first: Vec<Option<(usize, f32)>> = vec![None; nodes];
-    for (index, page) in pages.iter().enumerate() {
+    for (index, page) in pages.into_iter().enumerate() {
+        let page: &Page = page.borrow();
         let pt = |r: Rect| {
             // PDF boxes have their origin at the bottom left.
             krilla::geom::Rect::from_ltrb(
@@ -205,6 +226,9 @@ fn write(pages: &[Page], info: &DocInfo, ua: bool) -> Result<Vec<u8>, Refused> {
         surface.pop();
         surface.finish();
         p.finish();
+        if index % 512 == 511 {
+            crate::give_back_memory();
+        }
     }
     if let Some(st) = &info.structure {
         doc.set_tag_tree(tag_tree(st, ids, info));

@@ -354,6 +354,14 @@ impl Typesetter {
         Ok(block)
     }
 
+    /// Forgets every text set and shaped, and the room they took: for
+    /// when a large job is done with its texts (a deck's cards) and others
+    /// follow. What it sets afterwards is the same.
+    pub fn forget(&mut self) {
+        self.cache = Recent::new();
+        self.shaped = Recent::new();
+    }
+
     /// A new typesetter with the same fonts, for another thread: what it
     /// sets is the same, byte for byte.
     pub fn fork(&self) -> Typesetter {

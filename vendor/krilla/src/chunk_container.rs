@@ -97,7 +97,7 @@ impl ChunkContainer {
         }
     }
 
-    pub(crate) fn finish(self, sc: &mut SerializeContext) -> KrillaResult<Pdf> {
+    pub(crate) fn finish(mut self, sc: &mut SerializeContext) -> KrillaResult<Pdf> {
         let mut remapped_ref = Ref::new(1);
         let mut remapper = HashMap::new();
 
@@ -137,9 +137,13 @@ impl ChunkContainer {
         }
 
         // Write the chunks in all the fields.
-        self.visit(sc, &mut |chunk| {
-            chunk.renumber_into(&mut pdf, |old| remapper[&old]);
-        })?;
+        // deckpress: the streams (most of a document's bytes) are dropped
+        // as they are written, so that a large document is not held twice
+        // (the new PDF's reserved room takes memory only as it is filled).
+        let mut write = |chunk: &Chunk| chunk.renumber_into(&mut pdf, |old| remapper[&old]);
+        self.non_stream.visit(sc, &mut write)?;
+        self.mixed.visit(sc, &mut write)?;
+        self.streams.visit_and_drop(sc, &mut write)?;
 
         let missing_title = self.metadata.as_ref().is_none_or(|m| m.title.is_none());
 
@@ -405,6 +409,47 @@ impl Visit for StreamChunks {
         self.x_objects.visit(sc, f)?;
         self.images.visit(sc, f)?;
 
+        Ok(())
+    }
+}
+
+impl StreamChunks {
+    /// deckpress: `visit`, in the same order, dropping each chunk once it
+    /// has been visited, and saying so (`memory_freed`) every few
+    /// megabytes.
+    fn visit_and_drop(
+        &mut self,
+        sc: &mut SerializeContext,
+        f: &mut impl FnMut(&Chunk),
+    ) -> KrillaResult<()> {
+        const SAY_EVERY: usize = 4 << 20;
+        let mut dropped = 0;
+        let mut f = |chunk: &Chunk| {
+            f(chunk);
+            dropped += chunk.len();
+            if dropped >= SAY_EVERY {
+                dropped = 0;
+                crate::memory_freed();
+            }
+        };
+        fn each<T: Visit>(
+            chunks: &mut Vec<T>,
+            sc: &mut SerializeContext,
+            f: &mut impl FnMut(&Chunk),
+        ) -> KrillaResult<()> {
+            for chunk in std::mem::take(chunks) {
+                chunk.visit(sc, f)?;
+            }
+            Ok(())
+        }
+        each(&mut self.fonts, sc, &mut f)?;
+        each(&mut self.shading_functions, sc, &mut f)?;
+        each(&mut self.patterns, sc, &mut f)?;
+        each(&mut self.pages, sc, &mut f)?;
+        each(&mut self.embedded_files, sc, &mut f)?;
+        each(&mut self.icc_profiles, sc, &mut f)?;
+        each(&mut self.x_objects, sc, &mut f)?;
+        each(&mut self.images, sc, &mut f)?;
         Ok(())
     }
 }

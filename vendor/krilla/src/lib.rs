@@ -177,3 +177,21 @@ pub use graphics::*;
 pub use interactive::*;
 pub use interchange::*;
 pub use serialize::SerializeSettings;
+
+/// deckpress: called while a finished document is written out, each time
+/// a few more megabytes of its parts have been written and dropped, so
+/// that the program can hand the memory back to the system (see
+/// `set_memory_hook`).
+static MEMORY_HOOK: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// deckpress: sets the function called as a finished document's parts are
+/// dropped (the first one set stays).
+pub fn set_memory_hook(hook: fn()) {
+    let _ = MEMORY_HOOK.set(hook);
+}
+
+pub(crate) fn memory_freed() {
+    if let Some(hook) = MEMORY_HOOK.get() {
+        hook();
+    }
+}
