@@ -215,9 +215,12 @@ pub struct Glyph {
 /// Every glyph comes out exactly as it went in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Glyphs {
-    packed: Box<[Packed]>,
+    /// Shared: a text set again from the typesetter's memory (the footer
+    /// of every card, a characteristic's name on each of its cards) is
+    /// the same glyphs, kept once.
+    packed: Arc<[Packed]>,
     /// The glyphs `packed` does not hold whole, by index, in order.
-    aside: Box<[Aside]>,
+    aside: Option<Arc<[Aside]>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -248,7 +251,7 @@ impl Glyphs {
 
     /// The glyphs, in order.
     pub fn iter(&self) -> impl Iterator<Item = Glyph> + '_ {
-        let mut aside = self.aside.iter().peekable();
+        let mut aside = self.aside.iter().flat_map(|a| a.iter()).peekable();
         self.packed.iter().enumerate().map(move |(i, p)| {
             let (x_offset, y_offset, end) = match aside.next_if(|a| a.index as usize == i) {
                 Some(a) => (a.x_offset, a.y_offset, a.end),
@@ -296,8 +299,8 @@ impl FromIterator<Glyph> for Glyphs {
             });
         }
         Glyphs {
-            packed: packed.into_boxed_slice(),
-            aside: aside.into_boxed_slice(),
+            packed: packed.into(),
+            aside: (!aside.is_empty()).then(|| aside.into()),
         }
     }
 }
