@@ -207,12 +207,15 @@ pub struct Glyph {
     pub text: std::ops::Range<u32>,
 }
 
-/// A run's glyphs, kept in 12 bytes each: every card's glyphs are held
+/// A run's glyphs, kept in 8 bytes each: every card's glyphs are held
 /// until the PDFs are written, so their size is most of a large deck's
-/// memory. Most glyphs sit on their pen position and stand for a short
-/// cluster; the few that do not (a mark placed over a letter, a cluster
-/// of more than 65,534 bytes) keep their offsets and cluster end aside.
-/// Every glyph comes out exactly as it went in.
+/// memory. A glyph's cluster is not kept but told from the one before:
+/// it starts where that one ends (left to right), is the same one (a
+/// cluster of several glyphs) or ends where it starts (right to left).
+/// The few glyphs that fit none of these, or are moved off their pen
+/// position (a mark placed over a letter), or stand for a cluster of more
+/// than 16,383 bytes, are kept whole aside. Every glyph comes out exactly
+/// as it went in.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Glyphs {
     /// Shared: a text set again from the typesetter's memory (the footer
@@ -226,18 +229,28 @@ pub struct Glyphs {
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Packed {
     id: u16,
-    /// The cluster's length in bytes (unused for a glyph kept aside).
-    len: u16,
+    /// How its cluster follows the glyph before's (the top two bits, one
+    /// of the `FOLLOWS_*`) and its length in bytes (the rest).
+    link: u16,
     x_advance: f32,
-    start: u32,
 }
+
+/// The cluster starts where the one before ends (the first glyph's: at 0).
+const FOLLOWS_AFTER: u16 = 0;
+/// The cluster is the one before.
+const FOLLOWS_SAME: u16 = 1 << 14;
+/// The cluster ends where the one before starts.
+const FOLLOWS_BEFORE: u16 = 2 << 14;
+/// The glyph is kept aside.
+const FOLLOWS_ASIDE: u16 = 3 << 14;
+const LENGTH: u16 = (1 << 14) - 1;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Aside {
     index: u32,
     x_offset: f32,
     y_offset: f32,
-    end: u32,
+    text: (u32, u32),
 }
 
 impl Glyphs {
@@ -252,17 +265,25 @@ impl Glyphs {
     /// The glyphs, in order.
     pub fn iter(&self) -> impl Iterator<Item = Glyph> + '_ {
         let mut aside = self.aside.iter().flat_map(|a| a.iter()).peekable();
+        let mut before = (0u32, 0u32);
         self.packed.iter().enumerate().map(move |(i, p)| {
-            let (x_offset, y_offset, end) = match aside.next_if(|a| a.index as usize == i) {
-                Some(a) => (a.x_offset, a.y_offset, a.end),
-                None => (0.0, 0.0, p.start + p.len as u32),
+            let len = (p.link & LENGTH) as u32;
+            let (x_offset, y_offset, text) = match p.link & !LENGTH {
+                FOLLOWS_AFTER => (0.0, 0.0, (before.1, before.1 + len)),
+                FOLLOWS_SAME => (0.0, 0.0, before),
+                FOLLOWS_BEFORE => (0.0, 0.0, (before.0 - len, before.0)),
+                _ => match aside.next_if(|a| a.index as usize == i) {
+                    Some(a) => (a.x_offset, a.y_offset, a.text),
+                    None => unreachable!("every glyph kept aside has its entry"),
+                },
             };
+            before = text;
             Glyph {
                 id: p.id,
                 x_advance: p.x_advance,
                 x_offset,
                 y_offset,
-                text: p.start..end,
+                text: text.0..text.1,
             }
         })
     }
@@ -278,25 +299,39 @@ impl FromIterator<Glyph> for Glyphs {
         let iter = iter.into_iter();
         let mut packed = Vec::with_capacity(iter.size_hint().0);
         let mut aside = Vec::new();
+        let mut before = (0u32, 0u32);
         for g in iter {
-            let len = g.text.end.wrapping_sub(g.text.start);
+            let text = (g.text.start, g.text.end);
+            let len = text.1.wrapping_sub(text.0);
             // Bits, not values: a glyph offset by -0.0 keeps its sign.
             let on_pen = g.x_offset.to_bits() == 0 && g.y_offset.to_bits() == 0;
-            let short = g.text.start <= g.text.end && len < u16::MAX as u32;
-            if !(on_pen && short) {
+            let short = text.0 <= text.1 && len <= LENGTH as u32;
+            let first = packed.is_empty();
+            let follows = if !(on_pen && short) {
+                FOLLOWS_ASIDE
+            } else if text.0 == before.1 {
+                FOLLOWS_AFTER
+            } else if !first && text == before {
+                FOLLOWS_SAME
+            } else if !first && text.1 == before.0 {
+                FOLLOWS_BEFORE
+            } else {
+                FOLLOWS_ASIDE
+            };
+            if follows == FOLLOWS_ASIDE {
                 aside.push(Aside {
                     index: packed.len() as u32,
                     x_offset: g.x_offset,
                     y_offset: g.y_offset,
-                    end: g.text.end,
+                    text,
                 });
             }
             packed.push(Packed {
                 id: g.id,
-                len: if short { len as u16 } else { 0 },
+                link: follows | if short { len as u16 } else { 0 },
                 x_advance: g.x_advance,
-                start: g.text.start,
             });
+            before = text;
         }
         Glyphs {
             packed: packed.into(),
@@ -827,13 +862,19 @@ mod tests {
             g(4, -0.1, 0.25, 0..1),
             // An offset of -0.0 keeps its sign.
             g(5, -0.0, 0.0, 1..3),
-            // A cluster of more than 65,534 bytes (a letter with
+            // A cluster of more than 16,383 bytes (a letter with
             // thousands of marks).
             g(6, 0.0, 0.0, 3..70_003),
             g(7, 0.0, 0.0, 70_003..70_004),
             // Right to left: clusters in falling order.
             g(8, 0.0, 0.0, 9..12),
             g(9, 0.0, 0.0, 5..9),
+            // Two glyphs of one cluster.
+            g(10, 0.0, 0.0, 5..9),
+            // The longest cluster told from the one before, and one byte
+            // more.
+            g(11, 0.0, 0.0, 9..16_392),
+            g(12, 0.0, 0.0, 16_392..32_776),
         ];
         let packed: Glyphs = given.iter().cloned().collect();
         let back: Vec<Glyph> = packed.iter().collect();
@@ -842,7 +883,7 @@ mod tests {
         for (a, b) in back.iter().zip(&given) {
             assert!(same_glyph(a, b), "{a:?} came back for {b:?}");
         }
-        assert_eq!(packed.advance(), 0.25 * 7.0);
+        assert_eq!(packed.advance(), 0.25 * 10.0);
         assert!(Glyphs::default().is_empty());
     }
 
@@ -862,20 +903,33 @@ mod tests {
                         proptest::strategy::Just(0.0f32),
                         proptest::prelude::any::<f32>()
                     ],
+                    // How the cluster follows the one before: after it,
+                    // the same, before it, or anywhere.
+                    0u8..4,
                     proptest::prelude::any::<u32>(),
-                    proptest::prop_oneof![0u32..8, 60_000u32..70_000, proptest::prelude::any::<u32>()],
+                    proptest::prop_oneof![0u32..8, 16_380u32..16_390, proptest::prelude::any::<u32>()],
                 ),
                 0..40,
             )
         ) {
+            let mut before = 0u32..0u32;
             let given: Vec<Glyph> = raw
                 .into_iter()
-                .map(|(id, x_advance, x_offset, y_offset, start, len)| Glyph {
-                    id,
-                    x_advance,
-                    x_offset,
-                    y_offset,
-                    text: start..start.wrapping_add(len),
+                .map(|(id, x_advance, x_offset, y_offset, follows, anywhere, len)| {
+                    let text = match follows {
+                        0 => before.end..before.end.saturating_add(len),
+                        1 => before.clone(),
+                        2 => before.start.saturating_sub(len)..before.start,
+                        _ => anywhere..anywhere.wrapping_add(len),
+                    };
+                    before = text.clone();
+                    Glyph {
+                        id,
+                        x_advance,
+                        x_offset,
+                        y_offset,
+                        text,
+                    }
                 })
                 .collect();
             let packed: Glyphs = given.iter().cloned().collect();
