@@ -102,6 +102,9 @@ pub struct FontInfo {
     /// The family name the font gives itself.
     pub family: Arc<str>,
     charmap: Option<CharmapIndex>,
+    /// Which of the 128 ASCII characters it has a glyph for, one bit each:
+    /// most of a deck's text, told without reading the character map.
+    ascii: u128,
     /// Whether it has a `wght` axis (a variable font that can be bold).
     pub variable_weight: bool,
     /// Whether it has an `ital` or `slnt` axis.
@@ -145,12 +148,10 @@ impl FontFile {
     pub fn glyph_test(&self) -> impl Fn(char) -> bool + '_ {
         let map = self.charmap.and_then(|c| c.charmap(self.bytes()));
         move |ch: char| {
-            ch.is_whitespace()
-                || ch.is_control()
-                || map
-                    .as_ref()
-                    .and_then(|m| m.map(ch))
-                    .is_some_and(|gid| gid != 0)
+            if ch.is_ascii() {
+                return self.ascii & (1 << ch as u32) != 0;
+            }
+            ch.is_whitespace() || ch.is_control() || has_in(map.as_ref(), ch)
         }
     }
 
@@ -275,15 +276,27 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
             "use another font file; symbol and icon fonts cannot set text",
         ));
     }
+    let map = charmap.charmap(bytes);
+    let ascii = (0u8..128).fold(0u128, |bits, b| {
+        let ch = b as char;
+        let has = ch.is_whitespace() || ch.is_control() || has_in(map.as_ref(), ch);
+        bits | (has as u128) << b
+    });
     Ok(FontFile(Arc::new(FontInfo {
         data,
         index: 0,
         name: name.into(),
         family: family.into(),
         charmap: Some(charmap),
+        ascii,
         variable_weight: info.has_weight_axis(),
         variable_slant: info.has_italic_axis() || info.has_slant_axis(),
     })))
+}
+
+/// Whether a character map gives `ch` a glyph (not the .notdef).
+fn has_in(map: Option<&parley::fontique::Charmap<'_>>, ch: char) -> bool {
+    map.and_then(|m| m.map(ch)).is_some_and(|gid| gid != 0)
 }
 
 /// Reads and checks a font file named by the deck.
@@ -415,6 +428,28 @@ mod tests {
         assert_eq!(set.font_for(Face::Bold, 'x'), Some(0));
         assert!(set.main_is_bundled());
         assert_eq!(&*bundled(Face::Bold).family, BUNDLED_FAMILY);
+    }
+
+    #[test]
+    fn the_ascii_glyphs_a_font_is_known_to_have_are_those_of_its_character_map() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts");
+        let mut fonts: Vec<FontFile> = Face::ALL.iter().map(|&f| bundled(f).clone()).collect();
+        for name in ["NotoSansHebrew-Regular.ttf", "NotoSerif-Regular.subset.ttf"] {
+            fonts.push(read_font(&dir.join(name), name).expect("a fixture font"));
+        }
+        let mut lacking = 0;
+        for font in &fonts {
+            let map = font.charmap.and_then(|c| c.charmap(font.bytes()));
+            for b in 0u8..128 {
+                let ch = b as char;
+                let in_map = map.as_ref().and_then(|m| m.map(ch)).is_some_and(|g| g != 0);
+                let expected = ch.is_whitespace() || ch.is_control() || in_map;
+                assert_eq!(font.has_glyph(ch), expected, "{} and {ch:?}", font.name);
+                lacking += !expected as usize;
+            }
+        }
+        // The subset and the Hebrew font lack some: both answers are tried.
+        assert!(lacking > 0);
     }
 
     #[test]
