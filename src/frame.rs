@@ -369,8 +369,8 @@ pub struct GlyphRun {
     pub size: Pt,
     pub color: Color,
     pub glyphs: Glyphs,
-    /// The text the glyphs stand for.
-    pub text: String,
+    /// The text the glyphs stand for (shared, as the glyphs are).
+    pub text: Arc<str>,
 }
 
 impl GlyphRun {
@@ -616,7 +616,7 @@ impl Frame {
     pub fn plain_text(&self) -> String {
         self.text_runs()
             .iter()
-            .map(|(_, r)| r.text.as_str())
+            .map(|(_, r)| &*r.text)
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -675,7 +675,7 @@ impl GlyphRun {
                     ..g
                 })
                 .collect(),
-            text,
+            text: text.into(),
             ..self.clone()
         })
     }
@@ -960,7 +960,7 @@ mod tests {
                     text: i as u32..(i + c.len_utf8()) as u32,
                 })
                 .collect(),
-            text: text.to_string(),
+            text: text.into(),
         }
     }
 

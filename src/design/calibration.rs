@@ -408,7 +408,7 @@ mod tests {
     fn reading_in(f: &Frame, zero: Point, horizontal: bool, at: Mm, across: (Mm, Mm)) -> String {
         let mut best: Option<(f32, String)> = None;
         for (t, r) in f.text_runs() {
-            let is_number = r.text == "0" || r.text.starts_with('+') || r.text.starts_with('–');
+            let is_number = &*r.text == "0" || r.text.starts_with('+') || r.text.starts_with('–');
             let o = t.apply(r.origin);
             let centre = Point::new(o.x + r.advance() / 2.0, o.y - 0.9);
             let (along, across_at) = if horizontal {
@@ -425,7 +425,7 @@ mod tests {
             }
             let d = (along - at).abs();
             if best.as_ref().is_none_or(|(bd, _)| d < *bd) {
-                best = Some((d, r.text.clone()));
+                best = Some((d, r.text.to_string()));
             }
         }
         best.map(|(_, t)| t).unwrap_or_default()

@@ -86,7 +86,7 @@ fn walk(
                 let needed = if large { AA_LARGE } else { AA };
                 if ratio < needed - 1e-6 && !run.text.trim().is_empty() {
                     out.push(Faint {
-                        text: run.text.clone(),
+                        text: run.text.to_string(),
                         fg: run.color,
                         bg,
                         ratio,

@@ -613,7 +613,7 @@ impl Typesetter {
                     size,
                     color: style.color,
                     glyphs: glyphs.into_iter().collect(),
-                    text: run_text.to_string(),
+                    text: run_text.into(),
                 });
             }
         }
@@ -734,11 +734,7 @@ mod tests {
         let text = parse("Being **reliable and competent** - they do what they say.").unwrap();
         let block = ts.layout(&text, &style(9.0), 200.0).unwrap();
         assert_eq!(block.lines, 1);
-        let faces: Vec<(Face, &str)> = block
-            .runs
-            .iter()
-            .map(|r| (r.style, r.text.as_str()))
-            .collect();
+        let faces: Vec<(Face, &str)> = block.runs.iter().map(|r| (r.style, &*r.text)).collect();
         assert!(
             faces.contains(&(Face::Bold, "reliable and competent")),
             "{faces:?}"
@@ -766,7 +762,7 @@ mod tests {
             assert!(run.origin.x + run.advance() <= 40.01, "{run:?}");
         }
         // Every word is still there, in order.
-        let joined: String = block.runs.iter().map(|r| r.text.as_str()).collect();
+        let joined: String = block.runs.iter().map(|r| &*r.text).collect();
         let words: Vec<&str> = joined.split_whitespace().collect();
         assert_eq!(words, text.text.split_whitespace().collect::<Vec<_>>());
     }

@@ -109,7 +109,7 @@ fn check(deck: &Deck, p: &Poster) {
     let sized = |size: Pt| {
         runs.iter()
             .filter(|(_, r)| (r.size - size).abs() < 1e-3)
-            .map(|(_, r)| r.text.as_str())
+            .map(|(_, r)| &*r.text)
             .collect::<String>()
     };
     assert_eq!(squash(&sized(p.title)), squash(deck.title.plain()));
@@ -204,7 +204,7 @@ fn three_and_eight_characteristics_give_good_posters() {
         let runs = p8.frame.text_runs();
         let (_, r) = runs
             .iter()
-            .find(|(_, r)| (r.size - p8.name).abs() < 1e-3 && r.text == n)
+            .find(|(_, r)| (r.size - p8.name).abs() < 1e-3 && &*r.text == n)
             .unwrap();
         r.origin
     };
