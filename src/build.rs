@@ -1399,14 +1399,9 @@ pub fn cards_pdf(
     let content_backs = cards.iter().filter(|c| c.back_has_content).count();
     let (count, n) = (cards.len(), pages.len());
     drop(cards);
-    let mut preflight_of = String::new();
-    let bytes = match &info.pdfx {
-        Some(x) => {
-            let bytes = render::pdf(&pages, &info)?;
-            preflight_of = preflight(&pages, x);
-            bytes
-        }
-        None => render::pdf::pdf_owned(pages, &info)?,
+    let (bytes, preflight_of) = match &info.pdfx {
+        Some(x) => (render::pdf(&pages, &info)?, preflight(&pages, x)),
+        None => (render::pdf::pdf_owned(pages, &info)?, String::new()),
     };
     let mut summary = format!(
         "{} pages: {} cards, front and back, {} trim + {} mm bleed",

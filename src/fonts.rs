@@ -151,7 +151,7 @@ impl FontFile {
             if ch.is_ascii() {
                 return self.ascii & (1 << ch as u32) != 0;
             }
-            ch.is_whitespace() || ch.is_control() || has_in(map.as_ref(), ch)
+            covers(map.as_ref(), ch)
         }
     }
 
@@ -279,8 +279,7 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
     let map = charmap.charmap(bytes);
     let ascii = (0u8..128).fold(0u128, |bits, b| {
         let ch = b as char;
-        let has = ch.is_whitespace() || ch.is_control() || has_in(map.as_ref(), ch);
-        bits | (has as u128) << b
+        bits | (covers(map.as_ref(), ch) as u128) << b
     });
     Ok(FontFile(Arc::new(FontInfo {
         data,
@@ -294,9 +293,10 @@ pub fn font_from_bytes(data: Bytes, name: &str) -> Result<FontFile, FontProblem>
     })))
 }
 
-/// Whether a character map gives `ch` a glyph (not the .notdef).
-fn has_in(map: Option<&parley::fontique::Charmap<'_>>, ch: char) -> bool {
-    map.and_then(|m| m.map(ch)).is_some_and(|gid| gid != 0)
+/// Whether a font with the character map `map` prints `ch`: spaces and
+/// control characters need no glyph, the rest one that is not the .notdef.
+fn covers(map: Option<&parley::fontique::Charmap<'_>>, ch: char) -> bool {
+    ch.is_whitespace() || ch.is_control() || map.and_then(|m| m.map(ch)).is_some_and(|gid| gid != 0)
 }
 
 /// Reads and checks a font file named by the deck.
